@@ -1,0 +1,142 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { parseGlossaryText, type PathSegment } from './parse-file.js';
+import { hasErrors, type Problem } from './problems.js';
+import { type Category, categorySchema, type Entry, entrySchema, glossaryFileSchema } from './schema.js';
+import { type Located, validateGlossary } from './validate.js';
+
+export interface Glossary {
+  categories: Map<string, Category>;
+  /** Entries by id, in A–Z order of their terms. */
+  entries: Map<string, Entry>;
+}
+
+export interface LoadResult {
+  /** Present when there are no errors (warnings allowed). */
+  glossary?: Glossary;
+  problems: Problem[];
+  files: string[];
+}
+
+const GLOSSARY_FILE = /\.(json|ya?ml)$/i;
+
+/** Expands files and directories (recursively, sorted) into glossary files. Editor schemas are skipped. */
+export async function collectGlossaryFiles(paths: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const visit = async (target: string, explicit: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(target);
+    } catch {
+      problems.push({ severity: 'error', file: target, message: 'no such file or directory' });
+      return;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(target)).sort();
+      for (const name of names) await visit(path.join(target, name), false);
+    } else if (explicit || (GLOSSARY_FILE.test(target) && !target.endsWith('.schema.json'))) {
+      files.push(target);
+    }
+  };
+  for (const target of paths) await visit(target, true);
+  if (files.length === 0 && problems.length === 0) {
+    problems.push({ severity: 'error', file: paths.join(', ') || '(none)', message: 'no glossary files (.json, .yaml, .yml) found' });
+  }
+  return { files, problems };
+}
+
+/** Reads, parses and validates every glossary file, reporting every problem at once. */
+export async function loadGlossary(paths: readonly string[], options: { cwd?: string } = {}): Promise<LoadResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, problems } = await collectGlossaryFiles(paths.map((target) => path.resolve(cwd, target)));
+  const categories: Array<Located<Category>> = [];
+  const entries: Array<Located<Entry>> = [];
+
+  for (const file of files) {
+    const shown = path.relative(cwd, file) || file;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ severity: 'error', file: shown, message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const outcome = parseGlossaryText(file, text);
+    if (!outcome.ok) {
+      problems.push({ severity: 'error', file: shown, line: outcome.line, column: outcome.column, message: outcome.message });
+      continue;
+    }
+    const { data, locate } = outcome.parsed;
+    const located = <T>(value: T, list: 'categories' | 'entries', index: number): Located<T> => ({
+      value,
+      file: shown,
+      path: [list, index],
+      locate,
+    });
+    const checked = glossaryFileSchema.safeParse(data);
+    if (checked.success) {
+      checked.data.categories?.forEach((category, index) => categories.push(located(category, 'categories', index)));
+      checked.data.entries?.forEach((entry, index) => entries.push(located(entry, 'entries', index)));
+      continue;
+    }
+    problems.push(...schemaProblems(shown, data, checked.error, locate));
+    // Keep the well-formed items, so one bad entry does not make every link to its neighbours
+    // look broken as well.
+    const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+    asArray(record.categories).forEach((item, index) => {
+      const parsed = categorySchema.safeParse(item);
+      if (parsed.success) categories.push(located(parsed.data, 'categories', index));
+    });
+    asArray(record.entries).forEach((item, index) => {
+      const parsed = entrySchema.safeParse(item);
+      if (parsed.success) entries.push(located(parsed.data, 'entries', index));
+    });
+  }
+
+  if (entries.length > 0 && categories.length === 0 && !hasErrors(problems)) {
+    problems.push({ severity: 'error', file: files.join(', '), message: 'entries were found but no categories are declared' });
+  }
+  problems.push(...validateGlossary(categories, entries));
+  if (hasErrors(problems)) return { problems, files };
+
+  const sorted = [...entries].sort((x, y) => x.value.term.localeCompare(y.value.term, 'en'));
+  return {
+    glossary: {
+      categories: new Map(categories.map(({ value }) => [value.id, value])),
+      entries: new Map(sorted.map(({ value }) => [value.id, value])),
+    },
+    problems,
+    files,
+  };
+}
+
+function schemaProblems(
+  file: string,
+  data: unknown,
+  error: z.ZodError,
+  locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined,
+): Problem[] {
+  return error.issues.map((issue) => {
+    const issuePath = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const problem: Problem = { severity: 'error', file, message: issue.message };
+    let known = issuePath;
+    while (known.length > 0 && !locate(known)) known = known.slice(0, -1);
+    Object.assign(problem, locate(known) ?? {});
+    if (issuePath[0] === 'entries' || issuePath[0] === 'categories') {
+      const index = issuePath[1];
+      const item = typeof index === 'number' ? (data as Record<string, unknown[]>)[issuePath[0]]?.[index] : undefined;
+      const id = typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : `#${String(index)}`;
+      problem.entry = issuePath[0] === 'entries' ? id : `category ${id}`;
+      const field = issuePath.slice(2).map((segment, position) => (typeof segment === 'number' ? `[${segment}]` : `${position ? '.' : ''}${segment}`)).join('');
+      if (field) problem.field = field;
+    } else if (issuePath.length > 0) problem.field = issuePath.join('.');
+    if (issue.code === 'unrecognized_keys') problem.message = `unknown field(s): ${issue.keys.join(', ')}`;
+    return problem;
+  });
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,159 @@
+/**
+ * Text normalisation for matching. The same functions run over glossary keys and over what
+ * people type, so any rewrite (British → American, plural → singular) only has to be
+ * consistent, not linguistically perfect: "bayes" becoming "baye" on both sides is harmless.
+ */
+
+const IRREGULAR_SINGULARS: Record<string, string> = {
+  matrices: 'matrix',
+  indices: 'index',
+  vertices: 'vertex',
+  analyses: 'analysis',
+  hypotheses: 'hypothesis',
+  criteria: 'criterion',
+  phenomena: 'phenomenon',
+  children: 'child',
+  mice: 'mouse',
+  people: 'person',
+  maxima: 'maximum',
+  minima: 'minimum',
+  optima: 'optimum',
+};
+
+/** British spellings whose American form a suffix rule below would not produce. */
+const BRITISH_WORDS: Record<string, string> = {
+  grey: 'gray',
+  programme: 'program',
+  defence: 'defense',
+  licence: 'license',
+  offence: 'offense',
+  whilst: 'while',
+  towards: 'toward',
+  artefact: 'artifact',
+  artefacts: 'artifact',
+  catalogue: 'catalog',
+  dialogue: 'dialog',
+  analogue: 'analog',
+};
+
+// Words of six letters or more ending -ise/-ised/-ising/-iser/-isation are spelled -ize in
+// American English; the exceptions (exercise, supervise, …) do not matter because both sides
+// of a comparison go through the same rule.
+const ISE_SUFFIX = /^(\w{3,})is(e|ed|es|ing|er|ers|ation|ations)$/;
+const YSE_SUFFIX = /^(\w+)ys(e|ed|es|ing)$/;
+const OUR_SUFFIX = /^(\w{2,})our(s|ed|ing|al|able|ite|iz\w*|ful|less)?$/;
+const TRE_SUFFIX = /^(\w{3,})tre(s)?$/;
+const DOUBLED_L = /^(\w{3,}[aeiou])ll(ed|ing|er|ers)$/;
+
+function americanise(word: string): string {
+  const known = BRITISH_WORDS[word];
+  if (known) return known;
+  // Rules chain, so "colourisation" goes through -ise and then -our.
+  let result = word.replace(ISE_SUFFIX, '$1iz$2').replace(YSE_SUFFIX, '$1yz$2');
+  result = result.replace(OUR_SUFFIX, '$1or$2').replace(TRE_SUFFIX, '$1ter$2').replace(DOUBLED_L, '$1l$2');
+  return result;
+}
+
+function singularise(word: string): string {
+  const irregular = IRREGULAR_SINGULARS[word];
+  if (irregular) return irregular;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Folds a word to its matching form: American spelling, singular. */
+export function foldWord(word: string): string {
+  return singularise(americanise(word));
+}
+
+/**
+ * Unicode and punctuation folding: NFKC (full-width forms, ligatures), diacritics removed,
+ * lower case, curly quotes and dashes straightened, possessives dropped, and every run of
+ * punctuation, hyphens, underscores or white space turned into one space.
+ */
+export function foldCharacters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/'s\b/g, '')
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The key two spellings of a term share: "Neighbours' K-nearest" style noise removed. */
+export function normalize(text: string): string {
+  const folded = foldCharacters(text);
+  if (folded === '') return '';
+  return folded.split(' ').map(foldWord).join(' ');
+}
+
+/** The key with the spaces removed, so "k means", "k-means" and "kmeans" meet. */
+export function compact(normalized: string): string {
+  return normalized.replace(/ /g, '');
+}
+
+/** The key with its words sorted, so "descent gradient" finds "gradient descent". */
+export function sortedWords(normalized: string): string {
+  return normalized.split(' ').sort().join(' ');
+}
+
+// Question phrasing, tried longest first. Matched against the folded text, so "What's a" is
+// "whats a" by now.
+const QUESTION_PREFIXES = [
+  'can you explain what',
+  'can you explain',
+  'could you explain',
+  'please explain',
+  'please define',
+  'tell me about',
+  'what is meant by',
+  'what is the meaning of',
+  'what does the term',
+  'what does',
+  'meaning of',
+  'definition of',
+  'define',
+  'explain',
+  'what are',
+  'what is',
+  'whats',
+  'what',
+  'who is',
+  'describe',
+].map((prefix) => `${prefix} `);
+const QUESTION_SUFFIXES = [' stand for', ' mean', ' means', ' refer to', ' in machine learning', ' in ml', ' in ai'];
+const ARTICLES = ['a ', 'an ', 'the '];
+
+function stripPrefix(text: string, prefixes: readonly string[]): string {
+  for (const prefix of prefixes) if (text.startsWith(prefix)) return text.slice(prefix.length);
+  return text;
+}
+
+function stripSuffix(text: string, suffixes: readonly string[]): string {
+  for (const suffix of suffixes) if (text.endsWith(suffix)) return text.slice(0, -suffix.length);
+  return text;
+}
+
+/**
+ * The forms a query may mean, most specific reading first: with question phrasing and a
+ * leading article removed, then with only the question phrasing removed, then as typed.
+ * "what is a/b testing" must still find "A/B Testing", so the article-free reading is only
+ * a first guess. Every form is already normalised.
+ */
+export function queryForms(query: string): string[] {
+  const folded = foldCharacters(query);
+  const withoutQuestion = stripSuffix(stripPrefix(folded, QUESTION_PREFIXES), QUESTION_SUFFIXES).trim();
+  const withoutArticle = stripPrefix(withoutQuestion, ARTICLES).trim();
+  const forms = [withoutArticle, withoutQuestion, folded]
+    .filter((form) => form !== '')
+    .map((form) => form.split(' ').map(foldWord).join(' '));
+  return [...new Set(forms)];
+}

@@ -1,0 +1,73 @@
+/**
+ * Candidate generation for fuzzy matching: keys that share the most character trigrams with the
+ * query. Only these few candidates are handed to fuse.js, so a typo costs the same at 100,000
+ * terms as at 300 instead of a linear scan.
+ */
+export class TrigramIndex {
+  private readonly postings = new Map<string, number[]>();
+  private trigramCounts: Int32Array = new Int32Array(1024);
+  private scratch: Int32Array = new Int32Array(1024);
+
+  add(slot: number, key: string): void {
+    const grams = trigrams(key);
+    this.ensureCapacity(slot + 1);
+    this.trigramCounts[slot] = grams.size;
+    for (const gram of grams) {
+      const list = this.postings.get(gram);
+      if (list) list.push(slot);
+      else this.postings.set(gram, [slot]);
+    }
+  }
+
+  remove(slot: number, key: string): void {
+    for (const gram of trigrams(key)) {
+      const list = this.postings.get(gram);
+      if (!list) continue;
+      const at = list.indexOf(slot);
+      if (at !== -1) list.splice(at, 1);
+      if (list.length === 0) this.postings.delete(gram);
+    }
+    this.trigramCounts[slot] = 0;
+  }
+
+  /** The `limit` slots with the highest Dice similarity to `query`, best first. */
+  candidates(query: string, limit: number, minimumSimilarity = 0.2): Array<{ slot: number; similarity: number }> {
+    const grams = trigrams(query);
+    const touched: number[] = [];
+    const counts = this.scratch;
+    for (const gram of grams) {
+      const list = this.postings.get(gram);
+      if (!list) continue;
+      for (const slot of list) {
+        if (counts[slot] === 0) touched.push(slot);
+        counts[slot]! += 1;
+      }
+    }
+    const scored: Array<{ slot: number; similarity: number }> = [];
+    for (const slot of touched) {
+      const similarity = (2 * counts[slot]!) / (grams.size + this.trigramCounts[slot]!);
+      counts[slot] = 0;
+      if (similarity >= minimumSimilarity) scored.push({ slot, similarity });
+    }
+    scored.sort((x, y) => y.similarity - x.similarity || x.slot - y.slot);
+    return scored.slice(0, limit);
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.trigramCounts.length) return;
+    let capacity = this.trigramCounts.length;
+    while (capacity < size) capacity *= 2;
+    const counts = new Int32Array(capacity);
+    counts.set(this.trigramCounts);
+    this.trigramCounts = counts;
+    this.scratch = new Int32Array(capacity);
+  }
+}
+
+/** Trigrams of the key padded with a space on each side, so word starts and ends count. */
+export function trigrams(key: string): Set<string> {
+  const padded = ` ${key} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}

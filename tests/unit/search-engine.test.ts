@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DISCORD_LIMITS } from '../../src/glossary/limits.js';
+import { loadGlossary } from '../../src/glossary/load.js';
+import type { Entry } from '../../src/glossary/schema.js';
+import { SearchEngine } from '../../src/glossary/search/engine.js';
+
+let entries: Entry[];
+let engine: SearchEngine;
+
+beforeAll(async () => {
+  const { glossary } = await loadGlossary([path.resolve(import.meta.dirname, '../fixtures/small')]);
+  entries = [...glossary!.entries.values()];
+  engine = new SearchEngine(entries);
+});
+
+function resolvedId(query: string): string | undefined {
+  const result = engine.resolve(query);
+  return result.found ? result.entry.id : undefined;
+}
+
+describe('resolve', () => {
+  it('answers the exact term, whatever the case or punctuation', () => {
+    const result = engine.resolve('  gradient-DESCENT ');
+    expect(result).toMatchObject({ found: true, matchedBy: 'exact', matchedText: 'Gradient Descent' });
+  });
+
+  it('answers an alias and says which one matched', () => {
+    expect(engine.resolve('sgd')).toMatchObject({ found: true, matchedBy: 'alias', matchedText: 'SGD', entry: { id: 'stochastic-gradient-descent' } });
+    expect(engine.resolve('What is a CNN?')).toMatchObject({ found: true, matchedBy: 'alias', entry: { id: 'convolutional-neural-network' } });
+  });
+
+  it('answers a typo through the fuzzy tier', () => {
+    expect(engine.resolve('gradeint descent')).toMatchObject({ found: true, matchedBy: 'fuzzy', entry: { id: 'gradient-descent' } });
+    expect(resolvedId('lerning rate')).toBe('learning-rate');
+    expect(resolvedId('regularisaton')).toBe('regularization');
+    expect(resolvedId('convolutonal nueral network')).toBe('convolutional-neural-network');
+  });
+
+  it('answers spelling variants exactly', () => {
+    expect(resolvedId('k nearest neighbours')).toBe('k-nearest-neighbors');
+    expect(resolvedId('KNN')).toBe('k-nearest-neighbors');
+    expect(resolvedId('bayes theorem')).toBe('bayes-theorem');
+    expect(resolvedId('what is a/b testing?')).toBe('a-b-testing');
+    expect(resolvedId('descent gradient')).toBe('gradient-descent');
+  });
+
+  it('does not guess between two equally good candidates', () => {
+    const result = engine.resolve('top k');
+    expect(result.found).toBe(false);
+    expect(result.suggestions.map((suggestion) => suggestion.entry.id)).toEqual(expect.arrayContaining(['top-k-accuracy', 'top-k-sampling']));
+  });
+
+  it('comes back not found for nonsense, with no wrong answer', () => {
+    for (const query of ['pizza recipe', 'asdfghjkl', 'qwertyuiop', 'zz', '???', 'the weather in paris']) {
+      expect(engine.resolve(query).found, query).toBe(false);
+    }
+  });
+
+  it('offers did-you-mean candidates when it is not sure', () => {
+    const result = engine.resolve('top smapling');
+    expect(result.found).toBe(false);
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    expect(result.suggestions.length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('suggest', () => {
+  it('puts the exact match first, then names starting with the input', () => {
+    const names = engine.autocomplete('gradient').map((choice) => choice.value);
+    expect(names[0]).toBe('gradient-descent');
+    expect(names).toContain('stochastic-gradient-descent');
+  });
+
+  it('ranks a name starting with the input above one that only contains a word starting with it', () => {
+    const values = engine.autocomplete('st').map((choice) => choice.value);
+    expect(values.indexOf('stochastic-gradient-descent')).toBeLessThan(values.indexOf('learning-rate'));
+    expect(values).toContain('learning-rate');
+  });
+
+  it('shows which term an alias belongs to', () => {
+    expect(engine.autocomplete('nucleus')[0]).toEqual({ name: 'nucleus sampling → Top-p Sampling', value: 'top-p-sampling' });
+  });
+
+  it('finds typos while typing', () => {
+    expect(engine.autocomplete('convlutional').map((choice) => choice.value)).toContain('convolutional-neural-network');
+  });
+
+  it('returns a default list for empty input', () => {
+    const defaults = engine.autocomplete('');
+    expect(defaults.length).toBeGreaterThan(0);
+    // The most-linked entry leads the default list.
+    expect(defaults[0]!.value).toBe('learning-rate');
+  });
+
+  it('stays within Discord limits', () => {
+    const many: Entry[] = Array.from({ length: 60 }, (_, index) => ({
+      id: `term-${index}`,
+      term: `Term ${index} ${'x'.repeat(70)}`.slice(0, 80),
+      aliases: [`t${index} ${'alias '.repeat(9)}`.slice(0, 60)],
+      category: 'basics',
+      definition: 'd',
+      explanation: 'e',
+      related: [],
+    }));
+    const big = new SearchEngine(many);
+    for (const query of ['t', 'term', 'alias', '']) {
+      const choices = big.autocomplete(query);
+      expect(choices.length).toBeLessThanOrEqual(DISCORD_LIMITS.autocompleteChoices);
+      for (const choice of choices) {
+        expect([...choice.name].length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+        expect(choice.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValue);
+      }
+    }
+    expect(big.autocomplete('t')).toHaveLength(25);
+  });
+});
+
+describe('search', () => {
+  it('ranks entries by the words of their definitions and explanations', () => {
+    const hits = engine.search('mini-batch');
+    expect(hits[0]!.entry.id).toBe('stochastic-gradient-descent');
+  });
+
+  it('weights the name above passing mentions', () => {
+    const hits = engine.search('learning rate');
+    expect(hits[0]!.entry.id).toBe('learning-rate');
+    expect(hits.map((hit) => hit.entry.id)).toContain('gradient-descent');
+  });
+
+  it('returns nothing for words the glossary does not use', () => {
+    expect(engine.search('pizza')).toEqual([]);
+  });
+});
+
+describe('incremental updates', () => {
+  it('adds an entry without a rebuild and finds it by every tier', () => {
+    const local = new SearchEngine(entries);
+    local.add({ id: 'dropout', term: 'Dropout', aliases: ['drop out regularisation'], category: 'nets', definition: 'Randomly silence units while training.', explanation: 'A cheap regulariser for neural networks.', related: [] });
+    expect(local.resolve('dropout')).toMatchObject({ found: true, entry: { id: 'dropout' } });
+    expect(local.resolve('dropuot')).toMatchObject({ found: true, entry: { id: 'dropout' } });
+    expect(local.autocomplete('drop')[0]!.value).toBe('dropout');
+    expect(local.search('silence units')[0]!.entry.id).toBe('dropout');
+    expect(local.size).toBe(entries.length + 1);
+  });
+
+  it('removes an entry from every index', () => {
+    const local = new SearchEngine(entries);
+    expect(local.remove('learning-rate')).toBe(true);
+    expect(local.resolve('learning rate').found).toBe(false);
+    expect(local.resolve('LR').found).toBe(false);
+    expect(local.autocomplete('learn').map((choice) => choice.value)).not.toContain('learning-rate');
+    expect(local.search('optimisation step').map((hit) => hit.entry.id)).not.toContain('learning-rate');
+    expect(local.remove('learning-rate')).toBe(false);
+  });
+
+  it('replaces an entry that is added again under the same id', () => {
+    const local = new SearchEngine(entries);
+    const original = local.get('naive-bayes')!;
+    local.add({ ...original, term: 'Idiot Bayes', aliases: [] });
+    expect(local.resolve('idiot bayes')).toMatchObject({ found: true, entry: { id: 'naive-bayes' } });
+    expect(local.resolve('naive bayes').found).toBe(false);
+    expect(local.size).toBe(entries.length);
+  });
+});
