@@ -57,6 +57,8 @@ export class SearchEngine {
   private readonly trigrams = new TrigramIndex();
   private readonly fullText = new FullTextIndex();
   private featuredCache: Entry[] | undefined;
+  /** The most words any name has, so findMentioned knows how far to look ahead. */
+  private longestName = 1;
 
   constructor(entries: Iterable<Entry> = []) {
     const bulk: Array<{ slot: number; key: string }> = [];
@@ -186,6 +188,30 @@ export class SearchEngine {
     }));
   }
 
+  /**
+   * Glossary names (terms and aliases, whole words) that appear in a piece of text, longest match
+   * first and without overlaps, in order of appearance. For "Explain terms" on a message.
+   */
+  findMentioned(text: string, limit = 25): Suggestion[] {
+    const words = normalize(text).split(' ').filter((word) => word !== '');
+    const found = new Map<string, Suggestion>();
+    for (let start = 0; start < words.length && found.size < limit; ) {
+      let matched = 0;
+      for (let length = Math.min(this.longestName, words.length - start); length > 0; length--) {
+        const slot = this.exact.get(words.slice(start, start + length).join(' '));
+        if (slot === undefined) continue;
+        const key = this.keys[slot]!;
+        if (!found.has(key.entryId)) {
+          found.set(key.entryId, { entry: this.entries.get(key.entryId)!, matchedText: key.text, matchedBy: key.kind === 'term' ? 'exact' : 'alias' });
+        }
+        matched = length;
+        break;
+      }
+      start += Math.max(1, matched);
+    }
+    return [...found.values()];
+  }
+
   /** Full-text search over terms, definitions and explanations, ranked. */
   search(text: string, limit = 25): SearchHit[] {
     return this.fullText.search(text, limit).flatMap(({ slot, score }) => {
@@ -218,6 +244,7 @@ export class SearchEngine {
       const normalized = normalize(text);
       if (normalized === '') continue;
       const slot = this.keys.length;
+      this.longestName = Math.max(this.longestName, normalized.split(' ').length);
       const key: NameKey = { entryId: entry.id, text, kind, normalized };
       this.keys.push(key);
       slots.push(slot);

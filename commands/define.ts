@@ -1,0 +1,62 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { type APIChatInputApplicationCommandInteraction, type APIInteractionResponse, InteractionType } from 'discord-api-types/v10';
+import { DISCORD_LIMITS } from '../src/glossary/limits.js';
+import type { Entry } from '../src/glossary/schema.js';
+import type { CommandModule } from '../src/discord/command.js';
+import type { BotContext } from '../src/discord/context.js';
+import { EVERYWHERE } from '../src/discord/install.js';
+import { booleanOption, stringOption, userOption } from '../src/discord/interaction.js';
+import { renderEntry } from '../src/discord/render/entry.js';
+import { renderNotFound } from '../src/discord/render/lists.js';
+import { choices, notice, quote, reply } from '../src/discord/responses.js';
+
+/** Picked from autocomplete, the value is an entry id; typed free text goes through the engine. */
+function lookUp(text: string, context: BotContext): { entry: Entry; note?: string } | { entry?: undefined; candidates: Entry[] } {
+  const byId = context.glossary.entries.get(text);
+  if (byId) return { entry: byId };
+  const result = context.engine.resolve(text);
+  if (!result.found) return { candidates: result.suggestions.map((suggestion) => suggestion.entry) };
+  const note = result.matchedBy === 'fuzzy' ? `Showing “${result.entry.term}” for “${text.trim()}”.` : undefined;
+  return note ? { entry: result.entry, note } : { entry: result.entry };
+}
+
+export const define: CommandModule = {
+  name: 'define',
+  definition: () =>
+    new SlashCommandBuilder()
+      .setName('define')
+      .setDescription('Look up an AI or machine-learning term')
+      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
+      .setContexts(...EVERYWHERE.contexts)
+      .addStringOption((option) =>
+        option.setName('term').setDescription('The term, an abbreviation, or a question like "what is an LLM"').setRequired(true).setAutocomplete(true).setMaxLength(DISCORD_LIMITS.choiceValue),
+      )
+      .addBooleanOption((option) => option.setName('hide').setDescription('Show the answer only to you'))
+      .addUserOption((option) => option.setName('mention').setDescription('Point the answer at someone (pings only them)'))
+      .toJSON(),
+
+  execute(interaction, context): APIInteractionResponse {
+    const { options } = (interaction as APIChatInputApplicationCommandInteraction).data;
+    const text = stringOption(options, 'term')?.trim() ?? '';
+    if (text === '') return notice('Tell me which term to define, e.g. `/define term: gradient descent`.');
+    const found = lookUp(text, context);
+    if (!found.entry) {
+      const view = renderNotFound(quote(text), found.candidates);
+      return reply(view, { ephemeral: true });
+    }
+    const hide = booleanOption(options, 'hide') ?? false;
+    const mention = hide ? undefined : userOption(options, 'mention');
+    const view = renderEntry(found.entry, context, found.note ? { note: found.note } : {});
+    if (mention) {
+      return reply({ ...view, content: `<@${mention}>, this one is for you:` }, { allowedMentions: { parse: [], users: [mention] } });
+    }
+    return reply(view, { ephemeral: hide });
+  },
+
+  autocomplete(interaction, context): APIInteractionResponse {
+    if (interaction.type !== InteractionType.ApplicationCommandAutocomplete) return choices([]);
+    const focused = interaction.data.options.find((option) => 'focused' in option && option.focused);
+    const typed = focused && 'value' in focused && typeof focused.value === 'string' ? focused.value : '';
+    return choices(context.engine.autocomplete(typed));
+  },
+};

@@ -1,0 +1,63 @@
+import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builders';
+import { type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, ButtonStyle } from 'discord-api-types/v10';
+import { entryCard } from '../../glossary/entry-card.js';
+import { DISCORD_LIMITS } from '../../glossary/limits.js';
+import type { Entry } from '../../glossary/schema.js';
+import type { BotContext } from '../context.js';
+import { encodeCustomId } from '../custom-id.js';
+
+export interface EntryView {
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
+export function categoryColor(hex: string | undefined): number {
+  return hex ? Number.parseInt(hex.slice(1), 16) : 0x5865f2;
+}
+
+/**
+ * An entry as an answer: the embed (term, definition and explanation, category colour, aliases,
+ * example, sources) and a button per related term, plus "Back" when the reader navigated here.
+ */
+export function renderEntry(entry: Entry, context: BotContext, options: { trail?: string[]; note?: string } = {}): EntryView {
+  const category = context.glossary.categories.get(entry.category);
+  const card = entryCard(entry, category);
+  const embed = new EmbedBuilder()
+    .setTitle(card.title)
+    .setDescription(card.description)
+    .setColor(categoryColor(category?.color))
+    .addFields(card.fields);
+  if (options.note) embed.setFooter({ text: options.note });
+
+  const trail = options.trail ?? [];
+  const related = entry.related
+    .map((id) => context.glossary.entries.get(id))
+    .filter((target): target is Entry => target !== undefined)
+    .slice(0, DISCORD_LIMITS.buttonsPerRow * 2);
+  const buttons = related.map((target) =>
+    new ButtonBuilder()
+      .setStyle(ButtonStyle.Secondary)
+      .setLabel(target.term)
+      .setCustomId(encodeCustomId({ kind: 'open', id: target.id, trail: [entry.id, ...trail] })),
+  );
+  const rows = chunk(buttons, DISCORD_LIMITS.buttonsPerRow).map((group) => new ActionRowBuilder<ButtonBuilder>().addComponents(group));
+  const back = trail[0] === undefined ? undefined : context.glossary.entries.get(trail[0]);
+  if (back) {
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder()
+          .setStyle(ButtonStyle.Primary)
+          .setEmoji({ name: '⬅️' })
+          .setLabel(`Back to ${back.term}`.slice(0, DISCORD_LIMITS.buttonLabel))
+          .setCustomId(encodeCustomId({ kind: 'back', id: back.id, trail: trail.slice(1) })),
+      ),
+    );
+  }
+  return { embeds: [embed.toJSON()], components: rows.map((row) => row.toJSON()) };
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
+}
