@@ -64,9 +64,19 @@ function singularise(word: string): string {
   return word;
 }
 
+// Most text is made of a few thousand distinct words, so folding each once saves the regexes.
+const foldedWords = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
 /** Folds a word to its matching form: American spelling, singular. */
 export function foldWord(word: string): string {
-  return singularise(americanise(word));
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = singularise(americanise(word));
+    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
 }
 
 /**
@@ -75,6 +85,11 @@ export function foldWord(word: string): string {
  * punctuation, hyphens, underscores or white space turned into one space.
  */
 export function foldCharacters(text: string): string {
+  // Unicode normalisation is the slow part and plain ASCII needs none of it.
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    const lower = text.toLowerCase().replace(/'s\b|'/g, '');
+    return (lower.includes('&') ? lower.replace(/&/g, ' and ') : lower).replace(/[^a-z0-9]+/g, ' ').trim();
+  }
   return text
     .normalize('NFKC')
     .normalize('NFD')
@@ -88,11 +103,39 @@ export function foldCharacters(text: string): string {
     .trim();
 }
 
-/** The key two spellings of a term share: "Neighbours' K-nearest" style noise removed. */
-export function normalize(text: string): string {
+/** The words of a text in their matching form: folded characters, American spelling, singular. */
+export function normalizedWords(text: string): string[] {
+  if (/^[a-zA-Z0-9 \t\n.,;:!?()"\-/]*$/.test(text)) return plainAsciiWords(text);
   const folded = foldCharacters(text);
-  if (folded === '') return '';
-  return folded.split(' ').map(foldWord).join(' ');
+  if (folded === '') return [];
+  const words = folded.split(' ');
+  for (let i = 0; i < words.length; i++) words[i] = foldWord(words[i]!);
+  return words;
+}
+
+/**
+ * The common case, plain ASCII prose without apostrophes or ampersands, split in one pass:
+ * explanations are most of the text indexed, and the general path's regexes dominate build time.
+ */
+function plainAsciiWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(foldWord(lower.slice(start, i)));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/** The key two spellings of a term share: case, accents, punctuation, spelling and plurals folded. */
+export function normalize(text: string): string {
+  return normalizedWords(text).join(' ');
 }
 
 /** The key with the spaces removed, so "k means", "k-means" and "kmeans" meet. */
@@ -108,28 +151,56 @@ export function sortedWords(normalized: string): string {
 // Question phrasing, tried longest first. Matched against the folded text, so "What's a" is
 // "whats a" by now.
 const QUESTION_PREFIXES = [
+  'can someone explain what',
+  'can someone explain',
+  'can anyone explain',
   'can you explain what',
   'can you explain',
   'could you explain',
+  'could someone explain',
   'please explain',
   'please define',
+  'explain to me',
   'tell me about',
   'what is meant by',
   'what is the meaning of',
+  'what is the definition of',
   'what does the term',
   'what does',
+  'what do',
+  'how does',
+  'how do',
   'meaning of',
   'definition of',
   'define',
   'explain',
+  'eli5',
   'what are',
   'what is',
   'whats',
   'what',
+  // Hurried spellings of "what is" that students type.
+  'wat is',
+  'wats',
+  'wat',
+  'waht is',
+  'wht is',
+  'whta is',
   'who is',
   'describe',
 ].map((prefix) => `${prefix} `);
-const QUESTION_SUFFIXES = [' stand for', ' mean', ' means', ' refer to', ' in machine learning', ' in ml', ' in ai'];
+const QUESTION_SUFFIXES = [
+  ' stand for',
+  ' mean',
+  ' means',
+  ' refer to',
+  ' work',
+  ' actually work',
+  ' in machine learning',
+  ' in deep learning',
+  ' in ml',
+  ' in ai',
+];
 const ARTICLES = ['a ', 'an ', 'the '];
 
 function stripPrefix(text: string, prefixes: readonly string[]): string {

@@ -2,8 +2,8 @@ import Fuse from 'fuse.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
-import { editDistance, prefixEditDistance } from './edit-distance.js';
-import { FullTextIndex } from './fulltext-index.js';
+import { editDistances } from './edit-distance.js';
+import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
 import { PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
 import type { AutocompleteChoice, MatchKind, ResolveResult, SearchHit, Suggestion } from './types.js';
@@ -26,9 +26,11 @@ interface Candidate {
 }
 
 const MAX_SUGGESTIONS = DISCORD_LIMITS.autocompleteChoices;
-const FUZZY_CANDIDATES = 48;
+const FUZZY_CANDIDATES = 24;
 const PREFIX_SCAN_LIMIT = 20_000;
 const DID_YOU_MEAN = 5;
+/** Words people wrap around a term without changing what they mean (already singular, American). */
+const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
 
 /** How many edits a fuzzy answer may be away from what was typed, by its length. */
 function allowedEdits(length: number): number {
@@ -57,6 +59,7 @@ export class SearchEngine {
   private readonly trigrams = new TrigramIndex();
   private readonly fullText = new FullTextIndex();
   private featuredCache: Entry[] | undefined;
+  private inboundCache: Map<string, number> | undefined;
   /** The most words any name has, so findMentioned knows how far to look ahead. */
   private longestName = 1;
 
@@ -92,13 +95,14 @@ export class SearchEngine {
     }
     const textSlot = this.textSlotByEntry.get(id);
     if (textSlot !== undefined) {
-      this.fullText.remove(textSlot);
+      this.fullText.remove(fullTextDocument(textSlot, this.entries.get(id)!));
       this.entryByTextSlot[textSlot] = undefined;
     }
     this.textSlotByEntry.delete(id);
     this.slotsByEntry.delete(id);
     this.entries.delete(id);
     this.featuredCache = undefined;
+    this.inboundCache = undefined;
     return true;
   }
 
@@ -123,6 +127,11 @@ export class SearchEngine {
     }
     const form = forms[0];
     if (form === undefined) return { found: false, suggestions: [] };
+    const padded = this.withoutFillerWord(form);
+    if (padded !== undefined) {
+      const key = this.keys[padded]!;
+      return { found: true, entry: this.entries.get(key.entryId)!, matchedBy: 'fuzzy', matchedText: key.text, suggestions: this.suggestionsExcluding(form, key.entryId) };
+    }
 
     const ranked = this.rankFuzzy(form);
     const best = ranked[0];
@@ -134,7 +143,7 @@ export class SearchEngine {
     const clearlyAhead =
       best !== undefined &&
       best.distance <= limit &&
-      (!best.prefixOnly || length >= 5) &&
+      (!best.prefixOnly || plausiblyUnfinished(form, best)) &&
       (runnerUp === undefined || compareCandidates(best, runnerUp) < 0 && !sameStanding(best, runnerUp));
     const suggestions = this.toSuggestions(ranked.filter((candidate) => worthSuggesting(candidate, limit)));
     if (best && clearlyAhead) {
@@ -227,13 +236,21 @@ export class SearchEngine {
    */
   featured(): Entry[] {
     if (this.featuredCache) return this.featuredCache;
-    const inbound = new Map<string, number>();
-    for (const entry of this.entries.values())
-      for (const target of entry.related) if (this.entries.has(target)) inbound.set(target, (inbound.get(target) ?? 0) + 1);
+    const inbound = this.inboundLinks();
     this.featuredCache = [...this.entries.values()]
       .sort((x, y) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || x.term.localeCompare(y.term))
       .slice(0, MAX_SUGGESTIONS);
     return this.featuredCache;
+  }
+
+  /** How many entries list each entry as related: a measure of how central a concept is. */
+  private inboundLinks(): Map<string, number> {
+    if (this.inboundCache) return this.inboundCache;
+    const inbound = new Map<string, number>();
+    for (const entry of this.entries.values())
+      for (const target of entry.related) if (this.entries.has(target)) inbound.set(target, (inbound.get(target) ?? 0) + 1);
+    this.inboundCache = inbound;
+    return inbound;
   }
 
   private index(entry: Entry, bulk: Array<{ slot: number; key: string }> | undefined): void {
@@ -259,15 +276,9 @@ export class SearchEngine {
     const textSlot = this.entryByTextSlot.length;
     this.entryByTextSlot.push(entry.id);
     this.textSlotByEntry.set(entry.id, textSlot);
-    this.fullText.add({
-      slot: textSlot,
-      fields: [
-        { text: [entry.term, ...entry.aliases].join(' '), weight: 3 },
-        { text: entry.definition, weight: 2 },
-        { text: entry.explanation, weight: 1 },
-      ],
-    });
+    this.fullText.add(fullTextDocument(textSlot, entry));
     this.featuredCache = undefined;
+    this.inboundCache = undefined;
   }
 
   private mapKeys(key: NameKey): Array<[Map<string, number>, string]> {
@@ -282,21 +293,44 @@ export class SearchEngine {
     return this.exact.get(form) ?? this.compactExact.get(compact(form)) ?? this.reordered.get(sortedWords(form));
   }
 
+  /**
+   * "SHAP values", "feature standardisation", "k-means algorithm": a name with one generic word
+   * before or after it. Only these few words are dropped, so "insurance policy" does not become
+   * the RL term "Policy".
+   */
+  private withoutFillerWord(form: string): number | undefined {
+    const words = form.split(' ');
+    if (words.length < 2) return undefined;
+    const choices: Array<[string, string[]]> = [
+      [words[0]!, words.slice(1)],
+      [words[words.length - 1]!, words.slice(0, -1)],
+    ];
+    for (const [dropped, remaining] of choices) {
+      if (!FILLER_WORDS.has(dropped)) continue;
+      const slot = this.exactSlot(remaining.join(' '));
+      if (slot !== undefined) return slot;
+    }
+    return undefined;
+  }
+
   private slotOf(key: NameKey): number {
     return this.slotsByEntry.get(key.entryId)!.find((slot) => this.keys[slot] === key)!;
   }
 
   /**
    * Keys with a word starting with what was typed, ranked: the term itself starting with it, then
-   * an alias, then a later word; shorter names first within a tier.
+   * an alias, then a later word; within a tier, concepts more of the glossary links to come first
+   * (what a student most likely wants), then shorter names.
    */
   private prefixMatches(form: string): number[] {
     const found: Array<{ slot: number; rank: number }> = [];
+    const inbound = this.inboundLinks();
     const visit = (slot: number, wordPosition: number): void => {
       const key = this.keys[slot];
       if (!key) return;
       const tier = (wordPosition === 0 ? 0 : 2) + (key.kind === 'term' ? 0 : 1);
-      found.push({ slot, rank: tier * 10_000 + key.normalized.length });
+      const centrality = Math.min(99, inbound.get(key.entryId) ?? 0);
+      found.push({ slot, rank: tier * 1_000_000 + (99 - centrality) * 1000 + Math.min(999, key.normalized.length) });
     };
     this.prefixes.forEachWithPrefix(form, PREFIX_SCAN_LIMIT, visit);
     const compactForm = compact(form);
@@ -315,34 +349,36 @@ export class SearchEngine {
     const proposals = this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15);
     if (proposals.length === 0) return [];
     const keys = proposals.map(({ slot }) => this.keys[slot]).filter((key): key is NameKey => key !== undefined);
-    const fuse = new Fuse(keys, {
-      keys: ['normalized'],
-      includeScore: true,
-      ignoreLocation: true,
-      isCaseSensitive: true,
-      threshold: 0.6,
-      shouldSort: false,
-    });
+    const formCompact = compact(form);
+    const multiWord = form.includes(' ');
+    const formSorted = multiWord ? sortedWords(form) : form;
+    const limit = allowedEdits(formCompact.length) + 2;
+    const near: Array<{ key: NameKey; whole: number; prefix: number }> = [];
+    for (const key of keys) {
+      const direct = editDistances(form, key.normalized, limit);
+      let whole = direct.whole;
+      // Spacing and word order only matter when either side has more than one word.
+      if (whole > 0 && (multiWord || key.normalized.includes(' '))) {
+        whole = Math.min(whole, editDistances(formCompact, compact(key.normalized), limit).whole);
+        if (multiWord) whole = Math.min(whole, editDistances(formSorted, sortedWords(key.normalized), limit).whole);
+      }
+      const prefix = Math.min(whole, direct.prefix);
+      if (prefix <= limit) near.push({ key, whole, prefix });
+    }
+    if (near.length === 0) return [];
+
+    // fuse.js ranks the survivors among themselves (where a pattern matches inside a name, how
+    // much of it); it only ever sees a handful of keys.
+    const fuse = new Fuse(
+      near.map(({ key }) => key),
+      { keys: ['normalized'], includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 0.6, shouldSort: false },
+    );
     const fuseScores = new Map<NameKey, number>();
     for (const result of fuse.search(form)) fuseScores.set(result.item, result.score ?? 1);
 
-    const formCompact = compact(form);
-    const formSorted = sortedWords(form);
-    const limit = allowedEdits(formCompact.length) + 2;
     const bestByEntry = new Map<string, Candidate>();
-    for (const key of keys) {
-      const whole = Math.min(
-        editDistance(form, key.normalized, limit),
-        editDistance(formCompact, compact(key.normalized), limit),
-        editDistance(formSorted, sortedWords(key.normalized), limit),
-      );
-      const prefix = whole === 0 ? 0 : prefixEditDistance(form, key.normalized, Math.min(limit, whole - 1));
-      const candidate: Candidate = {
-        key,
-        distance: Math.min(whole, prefix),
-        prefixOnly: prefix < whole,
-        fuseScore: fuseScores.get(key) ?? 1,
-      };
+    for (const { key, whole, prefix } of near) {
+      const candidate: Candidate = { key, distance: prefix, prefixOnly: prefix < whole, fuseScore: fuseScores.get(key) ?? 1 };
       const current = bestByEntry.get(key.entryId);
       if (!current || compareCandidates(candidate, current) < 0) bestByEntry.set(key.entryId, candidate);
     }
@@ -359,9 +395,35 @@ export class SearchEngine {
   }
 }
 
+function fullTextDocument(slot: number, entry: Entry): FullTextDocument {
+  return {
+    slot,
+    fields: [
+      { text: [entry.term, ...entry.aliases].join(' '), weight: 3 },
+      { text: entry.definition, weight: 2 },
+      { text: entry.explanation, weight: 1 },
+    ],
+  };
+}
+
 /** Nearer first; at the same distance a whole name beats one the query only starts. */
 function compareCandidates(x: Candidate, y: Candidate): number {
   return x.distance - y.distance || Number(x.prefixOnly) - Number(y.prefixOnly) || x.fuseScore - y.fuseScore || (x.key.kind === 'term' ? 0 : 1) - (y.key.kind === 'term' ? 0 : 1) || x.key.normalized.length - y.key.normalized.length;
+}
+
+/**
+ * A query that only matches the start of a name is taken as unfinished typing when it is long
+ * enough to mean something, at most one edit off, and its last word begins the name's word at
+ * the same position: "retreival augm" is on its way to "retrieval augmented generation", while
+ * "knowledge graph" is not on its way to "knowledge transfer".
+ */
+function plausiblyUnfinished(form: string, candidate: Candidate): boolean {
+  if (compact(form).length < 5 || candidate.distance > 1) return false;
+  const typedWords = form.split(' ');
+  const nameWords = candidate.key.normalized.split(' ');
+  const last = typedWords[typedWords.length - 1]!;
+  const counterpart = nameWords[typedWords.length - 1];
+  return counterpart !== undefined && counterpart.startsWith(last);
 }
 
 /** Close enough to offer as "did you mean": within an answer's edit budget, and at least two edits for short words. */

@@ -3,6 +3,8 @@
  * query. Only these few candidates are handed to fuse.js, so a typo costs the same at 100,000
  * terms as at 300 instead of a linear scan.
  */
+const COMMON_POSTING = 2000;
+
 export class TrigramIndex {
   private readonly postings = new Map<string, number[]>();
   private trigramCounts: Int32Array = new Int32Array(1024);
@@ -35,9 +37,12 @@ export class TrigramIndex {
     const grams = trigrams(query);
     const touched: number[] = [];
     const counts = this.scratch;
-    for (const gram of grams) {
-      const list = this.postings.get(gram);
-      if (!list) continue;
+    // Rarest trigrams first. Once enough candidates are in hand, a trigram shared by a large part
+    // of the glossary ("ion", " co") tells them apart too little to be worth walking its list.
+    const lists = [...grams].map((gram) => this.postings.get(gram)).filter((list): list is number[] => list !== undefined);
+    lists.sort((x, y) => x.length - y.length);
+    for (const list of lists) {
+      if (list.length > COMMON_POSTING && touched.length >= limit * 8) continue;
       for (const slot of list) {
         if (counts[slot] === 0) touched.push(slot);
         counts[slot]! += 1;

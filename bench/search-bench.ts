@@ -1,0 +1,134 @@
+import vm from 'node:vm';
+import v8 from 'node:v8';
+import Fuse from 'fuse.js';
+import { openGlossary } from '../src/glossary/open.js';
+import type { Entry } from '../src/glossary/schema.js';
+import { SearchEngine } from '../src/glossary/search/engine.js';
+import { SHIPPED_GLOSSARY_DIR } from '../src/paths.js';
+import { generateEntries, prng } from './generate.js';
+import { plainFuse } from './quality.js';
+
+/**
+ * `npm run bench`: build time, heap and p50/p99 latency of resolve, suggest and search, for the
+ * shipped glossary and generated ones of 10,000 and 100,000 terms, side by side with plain fuse.js
+ * (default options over term + aliases; definitions too for search) measured in the same run.
+ * Plain fuse.js scans linearly, so its query count is capped by a time budget at large sizes.
+ */
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const QUERIES_PER_OPERATION = 300;
+const BASELINE_BUDGET_MS = 8000;
+
+interface Timing {
+  n: number;
+  p50: number;
+  p99: number;
+}
+
+function time(queries: readonly string[], run: (query: string) => unknown, budgetMs = Number.POSITIVE_INFINITY): Timing {
+  const samples: number[] = [];
+  const started = performance.now();
+  for (const query of queries) {
+    const before = performance.now();
+    run(query);
+    samples.push(performance.now() - before);
+    if (performance.now() - started > budgetMs && samples.length >= 10) break;
+  }
+  samples.sort((x, y) => x - y);
+  const at = (quantile: number) => samples[Math.min(samples.length - 1, Math.floor(quantile * samples.length))]!;
+  return { n: samples.length, p50: at(0.5), p99: at(0.99) };
+}
+
+function typo(text: string, random: () => number): string {
+  const at = 1 + Math.floor(random() * Math.max(1, text.length - 2));
+  switch (Math.floor(random() * 4)) {
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 1:
+      return text.slice(0, at) + 'e' + text.slice(at);
+    case 2:
+      return text.slice(0, at) + 'x' + text.slice(at + 1);
+    default:
+      return text.slice(0, at - 1) + (text[at] ?? '') + (text[at - 1] ?? '') + text.slice(at + 1);
+  }
+}
+
+/** A fixed query mix: exact terms, aliases, typos and nonsense for resolve; keystroke prefixes for suggest; definition words for search. */
+function queryMix(entries: readonly Entry[]) {
+  const random = prng(7);
+  const pick = () => entries[Math.floor(random() * entries.length)]!;
+  const resolve: string[] = [];
+  const suggest: string[] = [];
+  const search: string[] = [];
+  for (let i = 0; i < QUERIES_PER_OPERATION; i++) {
+    const entry = pick();
+    const kind = i % 4;
+    resolve.push(kind === 0 ? entry.term : kind === 1 ? entry.aliases[0] ?? entry.term.toLowerCase() : kind === 2 ? typo(entry.term.toLowerCase(), random) : `qz${i}vv nonsense ${i}`);
+    const target = pick().term.toLowerCase();
+    suggest.push(target.slice(0, 1 + (i % Math.min(12, target.length))));
+    const words = pick().definition.split(' ');
+    const start = Math.floor(random() * Math.max(1, words.length - 3));
+    search.push(words.slice(start, start + 1 + (i % 3)).join(' ').replace('.', ''));
+  }
+  return { resolve, suggest, search };
+}
+
+function heapMb(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+function measure(label: string, entries: readonly Entry[]) {
+  const mix = queryMix(entries);
+  const before = heapMb();
+  const buildStart = performance.now();
+  let engine: SearchEngine | undefined = new SearchEngine(entries);
+  const buildMs = performance.now() - buildStart;
+  const engineHeap = heapMb() - before;
+  const engineTimes = {
+    resolve: time(mix.resolve, (query) => engine!.resolve(query)),
+    suggest: time(mix.suggest, (query) => engine!.suggest(query)),
+    search: time(mix.search, (query) => engine!.search(query)),
+  };
+  const extra: Entry = { id: 'bench-extra', term: 'Benchmark Extra Term', aliases: ['BET'], category: 'generated', definition: 'One more.', explanation: 'Added and removed.', related: [] };
+  const addRemove = time(Array.from({ length: 50 }, (_, i) => String(i)), () => {
+    engine!.add(extra);
+    engine!.remove(extra.id);
+  });
+  engine = undefined;
+
+  const fuseBefore = heapMb();
+  const fuseStart = performance.now();
+  let fuse: Fuse<Entry> | undefined = plainFuse(entries);
+  const fuseBuildMs = performance.now() - fuseStart;
+  const fuseHeap = heapMb() - fuseBefore;
+  const fuseText = new Fuse(entries, { keys: ['term', 'aliases', 'definition', 'explanation'] });
+  const fuseTimes = {
+    resolve: time(mix.resolve, (query) => fuse!.search(query, { limit: 1 }), BASELINE_BUDGET_MS),
+    suggest: time(mix.suggest, (query) => fuse!.search(query, { limit: 25 }), BASELINE_BUDGET_MS),
+    search: time(mix.search, (query) => fuseText.search(query, { limit: 25 }), BASELINE_BUDGET_MS),
+  };
+  fuse = undefined;
+
+  const ms = (value: number) => (value < 10 ? value.toFixed(3) : value.toFixed(1)).padStart(8);
+  const ratio = (ours: number, theirs: number) => `${(theirs / Math.max(ours, 1e-6)).toFixed(0).padStart(6)}×`;
+  console.log(`\n${label}: ${entries.length.toLocaleString('en')} terms`);
+  console.log(`  ${'build'.padEnd(9)} engine ${ms(buildMs)} ms, heap ${engineHeap.toFixed(1).padStart(6)} MB | plain fuse.js ${ms(fuseBuildMs)} ms, heap ${fuseHeap.toFixed(1).padStart(6)} MB`);
+  for (const operation of ['resolve', 'suggest', 'search'] as const) {
+    const ours = engineTimes[operation];
+    const theirs = fuseTimes[operation];
+    console.log(
+      `  ${operation.padEnd(9)} engine p50 ${ms(ours.p50)} p99 ${ms(ours.p99)} ms (n=${ours.n}) | plain fuse.js p50 ${ms(theirs.p50)} p99 ${ms(theirs.p99)} ms (n=${theirs.n}) | p99 ratio ${ratio(ours.p99, theirs.p99)}`,
+    );
+  }
+  console.log(`  ${'add+remove one entry'.padEnd(9)}: p50 ${ms(addRemove.p50)} ms, p99 ${ms(addRemove.p99)} ms (no rebuild)`);
+}
+
+const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
+if (!opened.ok) throw new Error('the shipped glossary does not validate; run npm run validate');
+console.log(`Node ${process.version}, one thread. Targets: resolve/suggest p99 ≤ 2 ms at 1,000 and ≤ 10 ms at 100,000; search p99 ≤ 50 ms, build ≤ 3 s, heap ≤ 300 MB at 100,000.`);
+measure('shipped glossary', [...opened.value.glossary.entries.values()]);
+const sizes = process.argv.includes('--quick') ? [10_000] : [1_000, 10_000, 100_000];
+for (const size of sizes) measure(`generated glossary`, generateEntries(size));

@@ -1,0 +1,303 @@
+/**
+ * End to end: the real discord.js client and the bot's router and handlers, against the local fake
+ * Discord. Every request body the bot sends is validated against Discord's OpenAPI spec and its
+ * documented limits by the fake; afterEach fails the test on any problem.
+ */
+import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { payloads } from './fake-discord/index.js';
+import { callbackBody, callbacks, type Harness, messageFromInteraction, startHarness } from './support/bot-harness.js';
+
+const { option } = payloads;
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.stop();
+});
+afterEach(() => {
+  expect(harness.fake.problems()).toEqual([]);
+});
+
+const define = (term: string, extra: ReturnType<typeof option.string>[] = [], user = harness.fake.world.users.alice) =>
+  harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'define', options: [option.string('term', term), ...extra], user }));
+
+const buttonsOf = (data: Record<string, any> | undefined) =>
+  (data?.components ?? []).flatMap((row: { components: Array<Record<string, any>> }) => row.components).filter((c: { type: number }) => c.type === ComponentType.Button);
+
+describe('/define', () => {
+  it('answers an exact term with the entry embed, category colour and related-term buttons', async () => {
+    const { id } = define('Batch Size');
+    const body = await callbackBody(harness.fake, id);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const embed = body.data!.embeds[0];
+    expect(embed.title).toBe('Batch Size');
+    const entry = harness.glossary.glossary.entries.get('batch-size')!;
+    expect(embed.description).toContain(entry.definition);
+    expect(embed.description).toContain(entry.explanation.slice(0, 60));
+    expect(embed.color).toBe(Number.parseInt(harness.glossary.glossary.categories.get('deep-learning')!.color.slice(1), 16));
+    expect(embed.fields).toContainEqual(expect.objectContaining({ name: 'Category', value: 'Deep Learning' }));
+    const labels = buttonsOf(body.data).map((button: { label: string }) => button.label);
+    expect(labels).toEqual(expect.arrayContaining(['Learning Rate', 'Epoch', 'Adam Optimizer']));
+    expect(body.data!.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data!.flags).toBeUndefined();
+  });
+
+  it('answers an alias, and a typo through the fuzzy tier with a note saying so', async () => {
+    const alias = await callbackBody(harness.fake, define('LLM').id);
+    expect(alias.data!.embeds[0].title).toBe('Large Language Model');
+    const typo = await callbackBody(harness.fake, define('overfiting').id);
+    expect(typo.data!.embeds[0].title).toBe('Overfitting');
+    expect(typo.data!.embeds[0].footer.text).toMatch(/for “overfiting”/);
+  });
+
+  it('says privately that nothing matches instead of guessing, with did-you-mean buttons', async () => {
+    const miss = await callbackBody(harness.fake, define('pizza recipe').id);
+    expect(miss.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(miss.data!.embeds[0].description).toMatch(/No term matches “pizza recipe”/);
+    expect(miss.data!.embeds[0].title).toBeUndefined();
+
+    const ambiguous = await callbackBody(harness.fake, define('top k').id);
+    expect(ambiguous.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(buttonsOf(ambiguous.data).map((button: { label: string }) => button.label)).toEqual(expect.arrayContaining(['Top-k Accuracy', 'Top-k Sampling']));
+  });
+
+  it('hides the answer with hide, and pings only the mentioned user with mention', async () => {
+    const hidden = await callbackBody(harness.fake, define('dropout', [option.boolean('hide', true)]).id);
+    expect(hidden.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(hidden.data!.embeds[0].title).toBe('Dropout');
+
+    const bob = harness.fake.world.users.bob;
+    const pointed = await callbackBody(harness.fake, define('dropout', [option.user('mention', bob)]).id);
+    expect(pointed.data!.content).toContain(`<@${bob.id}>`);
+    expect(pointed.data!.allowed_mentions).toEqual({ parse: [], users: [bob.id] });
+    expect(pointed.data!.flags).toBeUndefined();
+  });
+
+  it('never lets text from a user ping @everyone or roles', async () => {
+    const sneaky = await callbackBody(harness.fake, define('@everyone <@&123456789012345678> pizza').id);
+    expect(sneaky.data!.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(sneaky.data)).not.toMatch(/(?<!\\)@everyone/);
+  });
+});
+
+describe('autocomplete', () => {
+  const complete = (typed: string) =>
+    harness.fake.sendInteraction(payloads.autocomplete(harness.fake.world, { name: 'define', options: [option.string('term', typed)], focused: 'term' }));
+
+  it('suggests terms starting with what was typed, the exact match first', async () => {
+    const body = await callbackBody(harness.fake, complete('gradient').id);
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    const values = body.data!.choices.map((choice: { value: string }) => choice.value);
+    expect(values.length).toBeLessThanOrEqual(25);
+    expect(values).toEqual(expect.arrayContaining(['gradient-descent', 'gradient-boosting', 'gradient-clipping']));
+  });
+
+  it('forgives a typo while typing', async () => {
+    const body = await callbackBody(harness.fake, complete('transfomer').id);
+    expect(body.data!.choices[0]).toEqual({ name: 'Transformer', value: 'transformer' });
+  });
+
+  it('offers a default list for empty input', async () => {
+    const body = await callbackBody(harness.fake, complete('').id);
+    expect(body.data!.choices).toHaveLength(25);
+  });
+
+  it('resolves a picked suggestion by its id', async () => {
+    const body = await callbackBody(harness.fake, define('k-nearest-neighbors').id);
+    expect(body.data!.embeds[0].title).toBe('K-Nearest Neighbors');
+  });
+});
+
+describe('related-term buttons', () => {
+  it('updates the asker’s own answer in place with a way back, and answers anyone else privately', async () => {
+    const { world } = harness.fake;
+    const asked = define('Batch Size');
+    const first = await callbackBody(harness.fake, asked.id);
+    const epochButton = buttonsOf(first.data).find((button: { label: string }) => button.label === 'Epoch');
+    const message = messageFromInteraction(harness.fake, asked.id);
+
+    const own = harness.fake.sendInteraction(payloads.buttonPress(world, { customId: epochButton.custom_id, message, user: world.users.alice }));
+    const updated = await callbackBody(harness.fake, own.id);
+    expect(updated.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(updated.data!.embeds[0].title).toBe('Epoch');
+    const back = buttonsOf(updated.data).find((button: { label: string }) => button.label.startsWith('Back to'));
+    expect(back.label).toBe('Back to Batch Size');
+    expect(back.style).toBe(ButtonStyle.Primary);
+
+    const returned = await callbackBody(
+      harness.fake,
+      harness.fake.sendInteraction(payloads.buttonPress(world, { customId: back.custom_id, message, user: world.users.alice })).id,
+    );
+    expect(returned.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(returned.data!.embeds[0].title).toBe('Batch Size');
+
+    const other = harness.fake.sendInteraction(payloads.buttonPress(world, { customId: epochButton.custom_id, message, user: world.users.bob }));
+    const privateCopy = await callbackBody(harness.fake, other.id);
+    expect(privateCopy.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(privateCopy.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(privateCopy.data!.embeds[0].title).toBe('Epoch');
+  });
+
+  it('refuses a forged or stale custom_id politely and changes nothing', async () => {
+    const { world } = harness.fake;
+    for (const [customId, expected] of [
+      ['g1:t:../../etc/passwd', /not one I recognise/],
+      ['g1:t:no-such-term', /no longer in the glossary/],
+      ['g0:t:dropout', /older version/],
+      ['hello', /not one I recognise/],
+    ] as const) {
+      const body = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.buttonPress(world, { customId })).id);
+      expect(body.type, customId).toBe(InteractionResponseType.ChannelMessageWithSource);
+      expect(body.data!.flags).toBe(MessageFlags.Ephemeral);
+      expect(body.data!.content).toMatch(expected);
+    }
+  });
+});
+
+describe('/search, /browse, /random, /help', () => {
+  it('/search ranks full-text matches and its menu opens one privately', async () => {
+    const { world } = harness.fake;
+    const searched = harness.fake.sendInteraction(payloads.chatInputCommand(world, { name: 'search', options: [option.string('text', 'penalty on large weights')] }));
+    const results = await callbackBody(harness.fake, searched.id);
+    const menu = results.data!.components[0].components[0];
+    expect(menu.type).toBe(ComponentType.StringSelect);
+    const values: string[] = menu.options.map((o: { value: string }) => o.value);
+    expect(values.slice(0, 5)).toContain('l2-regularization');
+
+    const message = messageFromInteraction(harness.fake, searched.id);
+    const picked = await callbackBody(
+      harness.fake,
+      harness.fake.sendInteraction(payloads.stringSelect(world, { customId: menu.custom_id, values: ['l2-regularization'], message })).id,
+    );
+    expect(picked.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(picked.data!.embeds[0].title).toBe('L2 Regularization');
+
+    const none = await callbackBody(
+      harness.fake,
+      harness.fake.sendInteraction(payloads.chatInputCommand(world, { name: 'search', options: [option.string('text', 'zzzqqq')] })).id,
+    );
+    expect(none.data!.flags).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('/browse lists categories, then pages one to the end and back', async () => {
+    const { world } = harness.fake;
+    const overview = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.chatInputCommand(world, { name: 'browse' })).id);
+    expect(overview.data!.embeds[0].description).toMatch(/Deep Learning\*\* \(\d+ terms\)/);
+
+    const asked = harness.fake.sendInteraction(payloads.chatInputCommand(world, { name: 'browse', options: [option.string('category', 'deep-learning')] }));
+    let page = await callbackBody(harness.fake, asked.id);
+    const message = messageFromInteraction(harness.fake, asked.id);
+    const total = [...harness.glossary.glossary.entries.values()].filter((entry) => entry.category === 'deep-learning').length;
+    const pages = Math.ceil(total / 20);
+    expect(pages).toBeGreaterThan(1);
+    expect(page.data!.embeds[0].footer.text).toBe(`Page 1 of ${pages} · ${total} terms, A–Z`);
+    const seen = new Set<string>();
+    const button = (label: string) => buttonsOf(page.data).find((candidate: { label: string }) => candidate.label === label);
+    for (let number = 2; number <= pages; number++) {
+      for (const line of page.data!.embeds[0].description.split('\n')) seen.add(line);
+      page = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.buttonPress(world, { customId: button('Next ▶').custom_id, message })).id);
+      expect(page.type).toBe(InteractionResponseType.UpdateMessage);
+      expect(page.data!.embeds[0].footer.text).toMatch(new RegExp(`^Page ${number} of ${pages}`));
+    }
+    for (const line of page.data!.embeds[0].description.split('\n')) seen.add(line);
+    expect(seen.size).toBe(total);
+    expect(button('Next ▶').disabled).toBe(true);
+    for (let number = pages - 1; number >= 1; number--) {
+      page = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.buttonPress(world, { customId: button('◀ Previous').custom_id, message })).id);
+      expect(page.data!.embeds[0].footer.text).toMatch(new RegExp(`^Page ${number} of`));
+    }
+    expect(button('◀ Previous').disabled).toBe(true);
+  });
+
+  it('/random answers with a term in the same format', async () => {
+    const body = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'random', options: [option.string('category', 'rl')] })).id);
+    const rlTerms = [...harness.glossary.glossary.entries.values()].filter((entry) => entry.category === 'rl').map((entry) => entry.term);
+    expect(rlTerms).toContain(body.data!.embeds[0].title);
+  });
+
+  it('/help explains every command, privately', async () => {
+    const body = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'help' })).id);
+    expect(body.data!.flags).toBe(MessageFlags.Ephemeral);
+    const names = body.data!.embeds[0].fields.map((field: { name: string }) => field.name).join(' ');
+    for (const command of ['/define', '/search', '/browse', '/random', 'Explain terms', 'mention']) expect(names).toContain(command);
+  });
+
+  it('answers an unknown command instead of dropping it', async () => {
+    const body = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'quiz' })).id);
+    expect(body.data!.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.data!.content).toMatch(/do not know that command/);
+  });
+
+  it('works in DMs for people who installed the app to their account', async () => {
+    const body = await callbackBody(
+      harness.fake,
+      harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'define', in: 'dm', options: [option.string('term', 'GAN')] })).id,
+    );
+    expect(body.data!.embeds[0].title).toBe('Generative Adversarial Network');
+  });
+});
+
+describe('Explain terms and asking by mention', () => {
+  it('the message menu lists the glossary terms a message uses', async () => {
+    const { world } = harness.fake;
+    const target = payloads.userMessage(world, { content: 'We added dropout and batch normalization, and the LLM still overfits.', author: world.users.bob });
+    const body = await callbackBody(harness.fake, harness.fake.sendInteraction(payloads.messageContextMenu(world, { name: 'Explain terms', target })).id);
+    expect(body.data!.flags).toBe(MessageFlags.Ephemeral);
+    const labels = buttonsOf(body.data).map((button: { label: string }) => button.label);
+    expect(labels).toEqual(expect.arrayContaining(['Dropout', 'Batch Normalization', 'Large Language Model']));
+  });
+
+  it('replies to "@bot what is batch size?" with the entry, pinging nobody', async () => {
+    const { world } = harness.fake;
+    const before = harness.fake.requests.length;
+    harness.fake.dispatch('MESSAGE_CREATE', payloads.messageCreate(world, { content: 'what is batch size?', mentionBot: true }));
+    const sent = await harness.fake.waitForRequest((request) => request.seq > before && request.route === '/channels/{channel_id}/messages' && request.method === 'POST');
+    const body = sent.body as Record<string, any>;
+    expect(body.embeds[0].title).toBe('Batch Size');
+    expect(body.message_reference.message_id).toBeDefined();
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('ignores messages that do not mention it', async () => {
+    const before = harness.fake.requests.length;
+    harness.fake.dispatch('MESSAGE_CREATE', payloads.messageCreate(harness.fake.world, { content: 'what is batch size?' }));
+    const marker = harness.fake.sendInteraction(payloads.chatInputCommand(harness.fake.world, { name: 'help' }));
+    await harness.fake.waitForCallback(marker.id);
+    expect(harness.fake.requests.slice(before).filter((request) => request.route === '/channels/{channel_id}/messages')).toEqual([]);
+  });
+});
+
+describe('resilience', () => {
+  it('retries an interaction callback after a 429 and still answers', async () => {
+    harness.fake.failNext((request) => request.route === '/interactions/{interaction_id}/{interaction_token}/callback', { status: 429, retryAfterSeconds: 0.2 });
+    const { id } = define('epoch');
+    const body = await callbackBody(harness.fake, id);
+    expect(body.data!.embeds[0].title).toBe('Epoch');
+    const attempts = callbacks(harness.fake).filter((request) => request.params.interaction_id === id);
+    expect(attempts.map((request) => request.status)).toEqual([429, expect.any(Number)]);
+  });
+
+  it.each([
+    ['a resumable close (4000)', { code: 4000 }],
+    ['an abrupt disconnect', { abrupt: true }],
+  ])('resumes after %s and answers again', async (_label, close) => {
+    const resumes = harness.fake.resumeCount;
+    harness.fake.closeGateway(close);
+    await harness.fake.waitForResume(resumes + 1, 10_000);
+    const body = await callbackBody(harness.fake, define('softmax').id);
+    expect(body.data!.embeds[0].title).toBe('Softmax');
+  });
+
+  it('logs one line per interaction with command, user, latency and outcome, and never the token', async () => {
+    const { id } = define('ReLU');
+    await harness.fake.waitForCallback(id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = harness.logs.lines().filter((line) => line.msg === 'interaction');
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.at(-1)).toMatchObject({ command: 'define', userId: harness.fake.world.users.alice.id, outcome: 'ok', latencyMs: expect.any(Number) });
+    expect(harness.logs.text.join('')).not.toContain(harness.fake.token);
+  });
+});

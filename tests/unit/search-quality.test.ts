@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineSearcher, evaluate, loadEvalQueries, type QualityReport } from '../../bench/quality.js';
+import { openGlossary } from '../../src/glossary/open.js';
+import { SHIPPED_GLOSSARY_DIR } from '../../src/paths.js';
+
+// The targets of issue #2 on the shipped glossary; `npm run eval` prints the full table.
+let report: QualityReport;
+let classes: string[];
+
+beforeAll(async () => {
+  const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
+  if (!opened.ok) throw new Error('shipped glossary invalid');
+  const queries = loadEvalQueries();
+  classes = [...new Set(queries.map((query) => query.class))];
+  report = evaluate(engineSearcher(opened.value.engine), queries);
+});
+
+describe('search quality on the labelled query set', () => {
+  it('covers at least 200 answerable queries and 20 with no answer, in every class the issue names', () => {
+    expect(report.overall.queries).toBeGreaterThanOrEqual(200);
+    expect(report.noAnswer.queries).toBeGreaterThanOrEqual(20);
+    for (const required of ['typo-omission', 'typo-insertion', 'typo-substitution', 'typo-transposition', 'british', 'plural', 'hyphen-space', 'abbreviation', 'word-order', 'question', 'diacritics', 'partial']) {
+      expect(classes).toContain(required);
+    }
+  });
+
+  it('answers at least 97% correctly first time', () => {
+    expect(report.overall.top1 / report.overall.queries, JSON.stringify(report.failures, null, 1)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('has the right entry in its first five at least 99% of the time', () => {
+    expect(report.overall.recallAt5 / report.overall.queries).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('never answers a query the glossary has no answer for', () => {
+    expect(report.failures.filter((failure) => failure.expected === null)).toEqual([]);
+  });
+});
