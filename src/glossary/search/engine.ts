@@ -16,6 +16,12 @@ interface NameKey {
   normalized: string;
 }
 
+interface EntryRecord {
+  entry: Entry;
+  slots: number[];
+  textSlot: number;
+}
+
 interface Candidate {
   key: NameKey;
   /** Edit distance from the query to the whole key, or to its closest prefix when that is nearer. */
@@ -27,7 +33,15 @@ interface Candidate {
 
 const MAX_SUGGESTIONS = DISCORD_LIMITS.autocompleteChoices;
 const FUZZY_CANDIDATES = 24;
+/** Vocabulary words considered as corrections of one typed word. */
+const WORD_CORRECTIONS = 16;
+/** Names proposed by word-level matching. */
+const WORD_CANDIDATES = 64;
+/** Above this many names, a typed word is too common to narrow anything down. */
+const COMMON_WORD_POSTINGS = 20_000;
 const PREFIX_SCAN_LIMIT = 20_000;
+/** Enough prefix matches to fill the list after duplicates of one entry (term and aliases) collapse. */
+const PREFIX_CANDIDATES = 3 * MAX_SUGGESTIONS;
 const DID_YOU_MEAN = 5;
 /** Words people wrap around a term without changing what they mean (already singular, American). */
 const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
@@ -47,19 +61,27 @@ function allowedEdits(length: number): number {
  * trigram index proposes, so no query scans the whole glossary.
  */
 export class SearchEngine {
-  private readonly entries = new Map<string, Entry>();
+  /** One record per entry: the entry, its name-key slots and its full-text slot (one map, not three: map writes dominate building). */
+  private readonly records = new Map<string, EntryRecord>();
   private readonly keys: Array<NameKey | undefined> = [];
-  private readonly slotsByEntry = new Map<string, number[]>();
-  private readonly textSlotByEntry = new Map<string, number>();
   private readonly entryByTextSlot: Array<string | undefined> = [];
   private readonly exact = new Map<string, number>();
   private readonly compactExact = new Map<string, number>();
   private readonly reordered = new Map<string, number>();
-  private readonly prefixes = new PrefixIndex();
+  private readonly prefixes = new PrefixIndex((slot) => this.keys[slot]?.normalized);
   private readonly trigrams = new TrigramIndex();
+  /** The distinct words of all names, and a trigram index over them, for correcting one word at a time. */
+  private readonly nameWords: string[] = [];
+  private readonly nameWordIds = new Map<string, number>();
+  private readonly wordTrigrams = new TrigramIndex();
+  private wordMatchCounts = new Int32Array(1024);
+  private wordLastCounted = new Int32Array(1024);
   private readonly fullText = new FullTextIndex();
   private featuredCache: Entry[] | undefined;
-  private inboundCache: Map<string, number> | undefined;
+  /** How many present entries list each id as related: how central a concept is. Kept up to date on add and remove. */
+  private readonly inbound = new Map<string, number>();
+  /** Per name slot: the part of its autocomplete rank that does not depend on the query (centrality, then length). */
+  private readonly rankBase: number[] = [];
   /** The most words any name has, so findMentioned knows how far to look ahead. */
   private longestName = 1;
 
@@ -70,39 +92,37 @@ export class SearchEngine {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.records.size;
   }
 
   get(id: string): Entry | undefined {
-    return this.entries.get(id);
+    return this.records.get(id)?.entry;
   }
 
   /** Adds or replaces one entry without rebuilding the index. */
   add(entry: Entry): void {
-    if (this.entries.has(entry.id)) this.remove(entry.id);
+    if (this.records.has(entry.id)) this.remove(entry.id);
     this.index(entry, undefined);
   }
 
   /** Removes one entry; returns whether it was there. */
   remove(id: string): boolean {
-    if (!this.entries.has(id)) return false;
-    for (const slot of this.slotsByEntry.get(id) ?? []) {
+    const record = this.records.get(id);
+    if (!record) return false;
+    for (const slot of record.slots) {
       const key = this.keys[slot]!;
       this.prefixes.remove(slot, key.normalized);
       this.trigrams.remove(slot, key.normalized);
-      for (const [map, mapKey] of this.mapKeys(key)) if (map.get(mapKey) === slot) map.delete(mapKey);
+      this.forEachMapKey(key, (map, mapKey) => {
+        if (map.get(mapKey) === slot) map.delete(mapKey);
+      });
       this.keys[slot] = undefined;
     }
-    const textSlot = this.textSlotByEntry.get(id);
-    if (textSlot !== undefined) {
-      this.fullText.remove(fullTextDocument(textSlot, this.entries.get(id)!));
-      this.entryByTextSlot[textSlot] = undefined;
-    }
-    this.textSlotByEntry.delete(id);
-    this.slotsByEntry.delete(id);
-    this.entries.delete(id);
+    this.fullText.remove(fullTextDocument(record.textSlot, record.entry));
+    this.entryByTextSlot[record.textSlot] = undefined;
+    this.records.delete(id);
+    this.countLinks(record.entry, -1);
     this.featuredCache = undefined;
-    this.inboundCache = undefined;
     return true;
   }
 
@@ -118,7 +138,7 @@ export class SearchEngine {
         const key = this.keys[slot]!;
         return {
           found: true,
-          entry: this.entries.get(key.entryId)!,
+          entry: this.entryOf(key),
           matchedBy: key.kind === 'term' ? 'exact' : 'alias',
           matchedText: key.text,
           suggestions: this.suggestionsExcluding(forms[0]!, key.entryId),
@@ -130,7 +150,7 @@ export class SearchEngine {
     const padded = this.withoutFillerWord(form);
     if (padded !== undefined) {
       const key = this.keys[padded]!;
-      return { found: true, entry: this.entries.get(key.entryId)!, matchedBy: 'fuzzy', matchedText: key.text, suggestions: this.suggestionsExcluding(form, key.entryId) };
+      return { found: true, entry: this.entryOf(key), matchedBy: 'fuzzy', matchedText: key.text, suggestions: this.suggestionsExcluding(form, key.entryId) };
     }
 
     const ranked = this.rankFuzzy(form);
@@ -149,7 +169,7 @@ export class SearchEngine {
     if (best && clearlyAhead) {
       return {
         found: true,
-        entry: this.entries.get(best.key.entryId)!,
+        entry: this.entryOf(best.key),
         matchedBy: 'fuzzy',
         matchedText: best.key.text,
         suggestions: suggestions.filter((suggestion) => suggestion.entry.id !== best.key.entryId).slice(0, DID_YOU_MEAN),
@@ -169,7 +189,7 @@ export class SearchEngine {
       const key = this.keys[slot];
       if (!key || chosen.has(key.entryId) || chosen.size >= MAX_SUGGESTIONS) return;
       chosen.set(key.entryId, {
-        entry: this.entries.get(key.entryId)!,
+        entry: this.entryOf(key),
         matchedText: key.text,
         matchedBy: kind ?? (key.kind === 'term' ? 'exact' : 'alias'),
       });
@@ -211,7 +231,7 @@ export class SearchEngine {
         if (slot === undefined) continue;
         const key = this.keys[slot]!;
         if (!found.has(key.entryId)) {
-          found.set(key.entryId, { entry: this.entries.get(key.entryId)!, matchedText: key.text, matchedBy: key.kind === 'term' ? 'exact' : 'alias' });
+          found.set(key.entryId, { entry: this.entryOf(key), matchedText: key.text, matchedBy: key.kind === 'term' ? 'exact' : 'alias' });
         }
         matched = length;
         break;
@@ -225,7 +245,7 @@ export class SearchEngine {
   search(text: string, limit = 25): SearchHit[] {
     return this.fullText.search(text, limit).flatMap(({ slot, score }) => {
       const id = this.entryByTextSlot[slot];
-      const entry = id === undefined ? undefined : this.entries.get(id);
+      const entry = id === undefined ? undefined : this.records.get(id)?.entry;
       return entry ? [{ entry, score }] : [];
     });
   }
@@ -236,61 +256,80 @@ export class SearchEngine {
    */
   featured(): Entry[] {
     if (this.featuredCache) return this.featuredCache;
-    const inbound = this.inboundLinks();
-    this.featuredCache = [...this.entries.values()]
+    const inbound = this.inbound;
+    this.featuredCache = [...this.records.values()]
+      .map((record) => record.entry)
       .sort((x, y) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || x.term.localeCompare(y.term))
       .slice(0, MAX_SUGGESTIONS);
     return this.featuredCache;
   }
 
-  /** How many entries list each entry as related: a measure of how central a concept is. */
-  private inboundLinks(): Map<string, number> {
-    if (this.inboundCache) return this.inboundCache;
-    const inbound = new Map<string, number>();
-    for (const entry of this.entries.values())
-      for (const target of entry.related) if (this.entries.has(target)) inbound.set(target, (inbound.get(target) ?? 0) + 1);
-    this.inboundCache = inbound;
-    return inbound;
+  /** Adds (+1) or removes (-1) an entry's outgoing links, re-ranking the names of the entries it links to. */
+  private countLinks(entry: Entry, change: 1 | -1): void {
+    for (const target of new Set(entry.related)) {
+      this.inbound.set(target, (this.inbound.get(target) ?? 0) + change);
+      for (const slot of this.records.get(target)?.slots ?? []) this.rankBase[slot] = this.baseRank(this.keys[slot]!);
+    }
+  }
+
+  private baseRank(key: NameKey): number {
+    const centrality = Math.min(99, this.inbound.get(key.entryId) ?? 0);
+    return (99 - centrality) * 1000 + Math.min(999, key.normalized.length);
   }
 
   private index(entry: Entry, bulk: Array<{ slot: number; key: string }> | undefined): void {
-    this.entries.set(entry.id, entry);
     const slots: number[] = [];
-    const names: Array<[string, 'term' | 'alias']> = [[entry.term, 'term'], ...entry.aliases.map((alias): [string, 'alias'] => [alias, 'alias'])];
-    for (const [text, kind] of names) {
+    for (let name = -1; name < entry.aliases.length; name++) {
+      const text = name < 0 ? entry.term : entry.aliases[name]!;
       const normalized = normalize(text);
       if (normalized === '') continue;
       const slot = this.keys.length;
-      this.longestName = Math.max(this.longestName, normalized.split(' ').length);
-      const key: NameKey = { entryId: entry.id, text, kind, normalized };
+      let words = 1;
+      for (let at = normalized.indexOf(' '); at !== -1; at = normalized.indexOf(' ', at + 1)) words++;
+      this.longestName = Math.max(this.longestName, words);
+      const key: NameKey = { entryId: entry.id, text, kind: name < 0 ? 'term' : 'alias', normalized };
       this.keys.push(key);
+      this.rankBase[slot] = this.baseRank(key);
       slots.push(slot);
       // First writer wins, so a term always beats another entry's alias that normalises the same;
       // the validator reports such collisions in shipped data.
-      for (const [map, mapKey] of this.mapKeys(key)) if (!map.has(mapKey)) map.set(mapKey, slot);
+      this.forEachMapKey(key, (map, mapKey) => {
+        if (!map.has(mapKey)) map.set(mapKey, slot);
+      });
       this.trigrams.add(slot, normalized);
+      for (const word of normalized.split(' ')) {
+        if (this.nameWordIds.has(word)) continue;
+        this.nameWordIds.set(word, this.nameWords.length);
+        this.wordTrigrams.add(this.nameWords.length, word);
+        this.nameWords.push(word);
+      }
       if (bulk) bulk.push({ slot, key: normalized });
       else this.prefixes.add(slot, normalized);
     }
-    this.slotsByEntry.set(entry.id, slots);
     const textSlot = this.entryByTextSlot.length;
     this.entryByTextSlot.push(entry.id);
-    this.textSlotByEntry.set(entry.id, textSlot);
+    this.records.set(entry.id, { entry, slots, textSlot });
     this.fullText.add(fullTextDocument(textSlot, entry));
+    this.countLinks(entry, +1);
     this.featuredCache = undefined;
-    this.inboundCache = undefined;
   }
 
-  private mapKeys(key: NameKey): Array<[Map<string, number>, string]> {
-    return [
-      [this.exact, key.normalized],
-      [this.compactExact, compact(key.normalized)],
-      [this.reordered, sortedWords(key.normalized)],
-    ];
+  /** The exact, spacing-free and word-sorted forms of a name; the latter two only when they differ. */
+  private forEachMapKey(key: NameKey, visit: (map: Map<string, number>, mapKey: string) => void): void {
+    visit(this.exact, key.normalized);
+    if (!key.normalized.includes(' ')) return;
+    visit(this.compactExact, compact(key.normalized));
+    visit(this.reordered, sortedWords(key.normalized));
+  }
+
+  private entryOf(key: NameKey): Entry {
+    return this.records.get(key.entryId)!.entry;
   }
 
   private exactSlot(form: string): number | undefined {
-    return this.exact.get(form) ?? this.compactExact.get(compact(form)) ?? this.reordered.get(sortedWords(form));
+    // A one-word name is only in `exact`, so "kmeans" must also be tried there as typed.
+    const squeezed = compact(form);
+    return this.exact.get(form) ?? this.compactExact.get(squeezed) ?? this.exact.get(squeezed) ?? this.reordered.get(sortedWords(form));
   }
 
   /**
@@ -314,7 +353,7 @@ export class SearchEngine {
   }
 
   private slotOf(key: NameKey): number {
-    return this.slotsByEntry.get(key.entryId)!.find((slot) => this.keys[slot] === key)!;
+    return this.records.get(key.entryId)!.slots.find((slot) => this.keys[slot] === key)!;
   }
 
   /**
@@ -323,20 +362,23 @@ export class SearchEngine {
    * (what a student most likely wants), then shorter names.
    */
   private prefixMatches(form: string): number[] {
-    const found: Array<{ slot: number; rank: number }> = [];
-    const inbound = this.inboundLinks();
+    // Only the best few are ever shown, so keep a small sorted buffer rather than sorting every match.
+    const best: Array<{ slot: number; rank: number }> = [];
     const visit = (slot: number, wordPosition: number): void => {
       const key = this.keys[slot];
       if (!key) return;
       const tier = (wordPosition === 0 ? 0 : 2) + (key.kind === 'term' ? 0 : 1);
-      const centrality = Math.min(99, inbound.get(key.entryId) ?? 0);
-      found.push({ slot, rank: tier * 1_000_000 + (99 - centrality) * 1000 + Math.min(999, key.normalized.length) });
+      const rank = tier * 1_000_000 + this.rankBase[slot]!;
+      if (best.length === PREFIX_CANDIDATES && rank >= best[best.length - 1]!.rank) return;
+      let at = best.length;
+      while (at > 0 && rank < best[at - 1]!.rank) at--;
+      best.splice(at, 0, { slot, rank });
+      if (best.length > PREFIX_CANDIDATES) best.pop();
     };
     this.prefixes.forEachWithPrefix(form, PREFIX_SCAN_LIMIT, visit);
     const compactForm = compact(form);
     if (compactForm !== form) this.prefixes.forEachWithPrefix(compactForm, PREFIX_SCAN_LIMIT, visit);
-    found.sort((x, y) => x.rank - y.rank || this.keys[x.slot]!.normalized.localeCompare(this.keys[y.slot]!.normalized));
-    return found.map(({ slot }) => slot);
+    return best.map(({ slot }) => slot);
   }
 
   /**
@@ -346,9 +388,10 @@ export class SearchEngine {
    * rewards a short pattern found anywhere in a long name.
    */
   private rankFuzzy(form: string): Candidate[] {
-    const proposals = this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15);
-    if (proposals.length === 0) return [];
-    const keys = proposals.map(({ slot }) => this.keys[slot]).filter((key): key is NameKey => key !== undefined);
+    const slots = new Set(this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15).map(({ slot }) => slot));
+    for (const slot of this.wordLevelCandidates(form)) slots.add(slot);
+    if (slots.size === 0) return [];
+    const keys = [...slots].map((slot) => this.keys[slot]).filter((key): key is NameKey => key !== undefined);
     const formCompact = compact(form);
     const multiWord = form.includes(' ');
     const formSorted = multiWord ? sortedWords(form) : form;
@@ -385,8 +428,59 @@ export class SearchEngine {
     return [...bestByEntry.values()].sort(compareCandidates);
   }
 
+  /**
+   * Candidates that survive a large glossary: each typed word is corrected against the vocabulary
+   * of name words (a few edits, found through their trigrams), and the names containing the
+   * corrected words are counted. Names matching every typed word, or all but one, are proposed.
+   * Key-level trigrams alone fail at scale, where the trigrams of common words are shared by
+   * thousands of names and the right one never makes the shortlist.
+   */
+  private wordLevelCandidates(form: string): number[] {
+    const typed = form.split(' ').filter((word) => word.length >= 2);
+    if (typed.length === 0) return [];
+    if (this.wordMatchCounts.length < this.keys.length) {
+      this.wordMatchCounts = new Int32Array(this.keys.length * 2);
+      this.wordLastCounted = new Int32Array(this.keys.length * 2);
+    }
+    const counts = this.wordMatchCounts;
+    const lastCounted = this.wordLastCounted;
+    const touched: number[] = [];
+    typed.forEach((word, index) => {
+      const isLast = index === typed.length - 1;
+      const budget = Math.max(1, allowedEdits(word.length));
+      const corrections = new Set<string>();
+      if (this.nameWordIds.has(word)) corrections.add(word);
+      for (const { slot } of this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2)) {
+        const candidate = this.nameWords[slot]!;
+        const distances = editDistances(word, candidate, budget);
+        if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
+      }
+      // A word shared by a large part of the glossary says little; skip it unless it is all we have.
+      let postings = 0;
+      for (const correction of corrections) postings += this.prefixes.countWith(correction);
+      if (postings > COMMON_WORD_POSTINGS && typed.length > 1) return;
+      // Count each name once per typed word, even if it holds two of the corrections.
+      const marker = index + 1;
+      for (const correction of corrections) {
+        this.prefixes.forEachSlotWith(correction, (slot) => {
+          if (lastCounted[slot] === marker) return;
+          lastCounted[slot] = marker;
+          if (counts[slot] === 0) touched.push(slot);
+          counts[slot]! += 1;
+        });
+      }
+    });
+    const needed = Math.max(1, typed.length - 1);
+    const result = touched.filter((slot) => counts[slot]! >= needed).sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, WORD_CANDIDATES);
+    for (const slot of touched) {
+      counts[slot] = 0;
+      lastCounted[slot] = 0;
+    }
+    return result;
+  }
+
   private toSuggestions(candidates: Candidate[]): Suggestion[] {
-    return candidates.map(({ key }) => ({ entry: this.entries.get(key.entryId)!, matchedText: key.text, matchedBy: 'fuzzy' as const }));
+    return candidates.map(({ key }) => ({ entry: this.entryOf(key), matchedText: key.text, matchedBy: 'fuzzy' as const }));
   }
 
   private suggestionsExcluding(form: string, entryId: string): Suggestion[] {

@@ -1,13 +1,12 @@
 import { normalizedWords } from '../normalize.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** Words too common to say anything about which entry is meant (in their folded form). */
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be by can do doe for from ha how i if in into is it it of on or that the their ' +
-    'then there these they this to use used using wa what when where which while who why will with you your ' +
-    'explain define tell me about'
-  ).split(' '),
-);
+const STOP_WORDS = (
+  'a an and are as at be by can do doe for from ha how i if in into is it it of on or that the their ' +
+  'then there these they this to use used using wa what when where which while who why will with you your ' +
+  'explain define tell me about'
+).split(' ');
 
 export interface FullTextDocument {
   slot: number;
@@ -25,24 +24,30 @@ const MAX_WEIGHT = WEIGHT_BITS - 1;
  * influence autocomplete, and so a query only touches the postings of its own words.
  */
 export class FullTextIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly vocabulary = new Vocabulary();
+  /** Postings by word id. */
+  private readonly postings: number[][] = [];
+  private readonly stopWordIds = new Set<number>();
   private documentLengths = new Float64Array(1024);
   private documentCount = 0;
   private totalLength = 0;
   private scores = new Float64Array(1024);
   private matched = new Uint8Array(1024);
+  // Per-document scratch: summed weight by word id, and which word ids were touched.
+  private weightByWord = new Int32Array(1024);
+  private readonly touchedWords: number[] = [];
+
+  constructor() {
+    for (const word of STOP_WORDS) this.stopWordIds.add(this.vocabulary.intern(word));
+  }
 
   add(document: FullTextDocument): void {
-    const weights = weighWords(document);
-    let length = 0;
-    for (const [word, weight] of weights) {
-      length += weight;
-      const posting = document.slot * WEIGHT_BITS + Math.min(MAX_WEIGHT, weight);
-      const list = this.postings.get(word);
-      if (list) list.push(posting);
-      else this.postings.set(word, [posting]);
-    }
     this.ensureCapacity(document.slot + 1);
+    let length = 0;
+    this.weighWords(document, (wordId, weight) => {
+      length += weight;
+      (this.postings[wordId] ??= []).push(document.slot * WEIGHT_BITS + Math.min(MAX_WEIGHT, weight));
+    });
     this.documentLengths[document.slot] = length;
     this.documentCount += 1;
     this.totalLength += length;
@@ -50,13 +55,12 @@ export class FullTextIndex {
 
   /** Removes a document; the caller passes the same fields it was added with. */
   remove(document: FullTextDocument): void {
-    for (const word of weighWords(document).keys()) {
-      const list = this.postings.get(word);
-      if (!list) continue;
+    this.weighWords(document, (wordId) => {
+      const list = this.postings[wordId];
+      if (!list) return;
       const at = list.findIndex((posting) => Math.floor(posting / WEIGHT_BITS) === document.slot);
       if (at !== -1) list.splice(at, 1);
-      if (list.length === 0) this.postings.delete(word);
-    }
+    });
     this.totalLength -= this.documentLengths[document.slot] ?? 0;
     this.documentLengths[document.slot] = 0;
     this.documentCount -= 1;
@@ -64,15 +68,17 @@ export class FullTextIndex {
 
   /** Ranked slots for the query, best first: documents with every query word first, then by BM25. */
   search(query: string, limit: number): Array<{ slot: number; score: number }> {
-    const words = [...new Set(tokenize(query))].filter((word) => this.postings.has(word));
-    if (words.length === 0 || limit <= 0) return [];
+    const wordIds = [...new Set(normalizedWords(query).map((word) => this.vocabulary.find(word)))].filter(
+      (id): id is number => id !== undefined && !this.stopWordIds.has(id) && (this.postings[id]?.length ?? 0) > 0,
+    );
+    if (wordIds.length === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / Math.max(1, this.documentCount);
     const { scores, matched } = this;
     const touched: number[] = [];
     const k1 = 1.2;
     const b = 0.75;
-    for (const word of words) {
-      const list = this.postings.get(word)!;
+    for (const wordId of wordIds) {
+      const list = this.postings[wordId]!;
       const idf = Math.log(1 + (this.documentCount - list.length + 0.5) / (list.length + 0.5));
       for (const posting of list) {
         const slot = Math.floor(posting / WEIGHT_BITS);
@@ -88,7 +94,7 @@ export class FullTextIndex {
     const better = (x: { score: number; complete: boolean; slot: number }, y: { score: number; complete: boolean; slot: number }) =>
       x.complete !== y.complete ? x.complete : x.score !== y.score ? x.score > y.score : x.slot < y.slot;
     for (const slot of touched) {
-      const candidate = { slot, score: scores[slot]!, complete: matched[slot] === words.length };
+      const candidate = { slot, score: scores[slot]!, complete: matched[slot] === wordIds.length };
       scores[slot] = 0;
       matched[slot] = 0;
       if (best.length === limit && !better(candidate, best[best.length - 1]!)) continue;
@@ -98,6 +104,32 @@ export class FullTextIndex {
       if (best.length > limit) best.pop();
     }
     return best.map(({ slot, score }) => ({ slot, score }));
+  }
+
+  /** Calls `visit` once per distinct non-stop word of the document with its summed field weight. */
+  private weighWords(document: FullTextDocument, visit: (wordId: number, weight: number) => void): void {
+    const touched = this.touchedWords;
+    for (const { text, weight } of document.fields) {
+      this.vocabulary.forEachWord(text, (wordId) => {
+        if (this.stopWordIds.has(wordId)) return;
+        if (wordId >= this.weightByWord.length) this.growWordScratch(wordId + 1);
+        if (this.weightByWord[wordId] === 0) touched.push(wordId);
+        this.weightByWord[wordId]! += weight;
+      });
+    }
+    for (const wordId of touched) {
+      visit(wordId, this.weightByWord[wordId]!);
+      this.weightByWord[wordId] = 0;
+    }
+    touched.length = 0;
+  }
+
+  private growWordScratch(size: number): void {
+    let capacity = this.weightByWord.length;
+    while (capacity < size) capacity *= 2;
+    const grown = new Int32Array(capacity);
+    grown.set(this.weightByWord);
+    this.weightByWord = grown;
   }
 
   private ensureCapacity(size: number): void {
@@ -110,14 +142,4 @@ export class FullTextIndex {
     this.scores = new Float64Array(capacity);
     this.matched = new Uint8Array(capacity);
   }
-}
-
-function weighWords(document: FullTextDocument): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const { text, weight } of document.fields) for (const word of tokenize(text)) weights.set(word, (weights.get(word) ?? 0) + weight);
-  return weights;
-}
-
-export function tokenize(text: string): string[] {
-  return normalizedWords(text).filter((word) => !STOP_WORDS.has(word));
 }

@@ -6,7 +6,7 @@
 const COMMON_POSTING = 2000;
 
 export class TrigramIndex {
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<TrigramKey, number[]>();
   private trigramCounts: Int32Array = new Int32Array(1024);
   private scratch: Int32Array = new Int32Array(1024);
 
@@ -69,10 +69,18 @@ export class TrigramIndex {
   }
 }
 
+/** A trigram as a small integer when its characters are ASCII (almost always), else the string. */
+type TrigramKey = number | string;
+
 /** Trigrams of the key padded with a space on each side, so word starts and ends count. */
-export function trigrams(key: string): Set<string> {
+export function trigrams(key: string): Set<TrigramKey> {
   const padded = ` ${key} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  const grams = new Set<TrigramKey>();
+  for (let i = 0; i + 3 <= padded.length; i++) {
+    const a = padded.charCodeAt(i);
+    const b = padded.charCodeAt(i + 1);
+    const c = padded.charCodeAt(i + 2);
+    grams.add(a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : padded.slice(i, i + 3));
+  }
   return grams;
 }
