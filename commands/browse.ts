@@ -1,9 +1,8 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from '../src/glossary/limits.js';
 import type { CommandModule } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { EVERYWHERE } from '../src/discord/install.js';
+import { slashCommand } from '../src/discord/install.js';
 import { stringOption } from '../src/discord/interaction.js';
 import { renderCategoryOverview, renderCategoryPage } from '../src/discord/render/lists.js';
 import { notice, reply } from '../src/discord/responses.js';
@@ -18,11 +17,7 @@ export function categoryChoices(context: BotContext): Array<{ name: string; valu
 export const browse: CommandModule = {
   name: 'browse',
   definition: (context) =>
-    new SlashCommandBuilder()
-      .setName('browse')
-      .setDescription('Explore the glossary by category')
-      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
-      .setContexts(...EVERYWHERE.contexts)
+    slashCommand('browse', 'Explore the glossary by category')
       .addStringOption((option) =>
         option.setName('category').setDescription('Page through one category A–Z').addChoices(...categoryChoices(context)),
       )

@@ -1,10 +1,9 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
 import { type APIChatInputApplicationCommandInteraction, type APIInteractionResponse, InteractionType } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from '../src/glossary/limits.js';
 import type { Entry } from '../src/glossary/schema.js';
 import type { CommandModule } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { EVERYWHERE } from '../src/discord/install.js';
+import { slashCommand } from '../src/discord/install.js';
 import { booleanOption, stringOption, userOption } from '../src/discord/interaction.js';
 import { renderEntry } from '../src/discord/render/entry.js';
 import { renderNotFound } from '../src/discord/render/lists.js';
@@ -23,11 +22,7 @@ function lookUp(text: string, context: BotContext): { entry: Entry; note?: strin
 export const define: CommandModule = {
   name: 'define',
   definition: () =>
-    new SlashCommandBuilder()
-      .setName('define')
-      .setDescription('Look up an AI or machine-learning term')
-      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
-      .setContexts(...EVERYWHERE.contexts)
+    slashCommand('define', 'Look up an AI or machine-learning term')
       .addStringOption((option) =>
         option.setName('term').setDescription('The term, an abbreviation, or a question like "what is an LLM"').setRequired(true).setAutocomplete(true).setMaxLength(DISCORD_LIMITS.choiceValue),
       )

@@ -1,17 +1,12 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
 import type { CommandModule } from '../src/discord/command.js';
-import { EVERYWHERE } from '../src/discord/install.js';
+import { slashCommand } from '../src/discord/install.js';
 import { renderHelp } from '../src/discord/render/lists.js';
 import { reply } from '../src/discord/responses.js';
 
 export const help: CommandModule = {
   name: 'help',
   definition: () =>
-    new SlashCommandBuilder()
-      .setName('help')
-      .setDescription('What this bot does and how to use each command')
-      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
-      .setContexts(...EVERYWHERE.contexts)
+    slashCommand('help', 'What this bot does and how to use each command')
       .toJSON(),
 
   execute(_interaction, context) {

@@ -1,7 +1,6 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import type { CommandModule } from '../src/discord/command.js';
-import { EVERYWHERE } from '../src/discord/install.js';
+import { slashCommand } from '../src/discord/install.js';
 import { stringOption } from '../src/discord/interaction.js';
 import { renderEntry } from '../src/discord/render/entry.js';
 import { notice, reply } from '../src/discord/responses.js';
@@ -10,11 +9,7 @@ import { categoryChoices } from './browse.js';
 export const random: CommandModule = {
   name: 'random',
   definition: (context) =>
-    new SlashCommandBuilder()
-      .setName('random')
-      .setDescription('A random term to study')
-      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
-      .setContexts(...EVERYWHERE.contexts)
+    slashCommand('random', 'A random term to study')
       .addStringOption((option) => option.setName('category').setDescription('Only from this category').addChoices(...categoryChoices(context)))
       .toJSON(),
 

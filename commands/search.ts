@@ -1,7 +1,6 @@
-import { SlashCommandBuilder } from '@discordjs/builders';
 import type { APIChatInputApplicationCommandInteraction } from 'discord-api-types/v10';
 import type { CommandModule } from '../src/discord/command.js';
-import { EVERYWHERE } from '../src/discord/install.js';
+import { slashCommand } from '../src/discord/install.js';
 import { stringOption } from '../src/discord/interaction.js';
 import { renderSearchResults } from '../src/discord/render/lists.js';
 import { notice, quote, reply } from '../src/discord/responses.js';
@@ -11,11 +10,7 @@ const RESULTS = 10;
 export const search: CommandModule = {
   name: 'search',
   definition: () =>
-    new SlashCommandBuilder()
-      .setName('search')
-      .setDescription('Find terms whose definitions and explanations mention some words')
-      .setIntegrationTypes(...EVERYWHERE.integrationTypes)
-      .setContexts(...EVERYWHERE.contexts)
+    slashCommand('search', 'Find terms whose definitions and explanations mention some words')
       .addStringOption((option) => option.setName('text').setDescription('Words to look for, e.g. "penalty on large weights"').setRequired(true).setMaxLength(200))
       .toJSON(),
 

@@ -36,7 +36,7 @@ const FUZZY_CANDIDATES = 24;
 /** Vocabulary words considered as corrections of one typed word. */
 const WORD_CORRECTIONS = 16;
 /** Names proposed by word-level matching. */
-const WORD_CANDIDATES = 64;
+const WORD_CANDIDATES = 32;
 /** Above this many names, a typed word is too common to narrow anything down. */
 const COMMON_WORD_POSTINGS = 20_000;
 const PREFIX_SCAN_LIMIT = 20_000;
@@ -202,7 +202,8 @@ export class SearchEngine {
     for (const slot of this.prefixMatches(form)) take(slot, undefined);
     if (chosen.size < MAX_SUGGESTIONS && compact(form).length >= 3) {
       for (const candidate of this.rankFuzzy(form)) {
-        if (candidate.fuseScore > 0.55 && candidate.distance > allowedEdits(form.length) + 1) continue;
+        // Fill with near misses only: within the edit budget an answer would have.
+        if (candidate.distance > Math.max(1, allowedEdits(compact(form).length))) continue;
         take(this.slotOf(candidate.key), 'fuzzy');
       }
     }
@@ -393,17 +394,19 @@ export class SearchEngine {
     if (slots.size === 0) return [];
     const keys = [...slots].map((slot) => this.keys[slot]).filter((key): key is NameKey => key !== undefined);
     const formCompact = compact(form);
-    const multiWord = form.includes(' ');
-    const formSorted = multiWord ? sortedWords(form) : form;
-    const limit = allowedEdits(formCompact.length) + 2;
+    const formWords = wordCount(form);
+    const formSorted = formWords > 1 ? sortedWords(form) : form;
+    // Nothing further than this is ever answered or suggested, so the DP may stop there.
+    const limit = Math.max(2, allowedEdits(formCompact.length));
     const near: Array<{ key: NameKey; whole: number; prefix: number }> = [];
     for (const key of keys) {
       const direct = editDistances(form, key.normalized, limit);
       let whole = direct.whole;
-      // Spacing and word order only matter when either side has more than one word.
-      if (whole > 0 && (multiWord || key.normalized.includes(' '))) {
-        whole = Math.min(whole, editDistances(formCompact, compact(key.normalized), limit).whole);
-        if (multiWord) whole = Math.min(whole, editDistances(formSorted, sortedWords(key.normalized), limit).whole);
+      if (whole > 0) {
+        const keyWords = wordCount(key.normalized);
+        // Spacing matters when the word counts differ ("k means" / "kmeans"); order when they match.
+        if (keyWords !== formWords) whole = Math.min(whole, editDistances(formCompact, compact(key.normalized), limit).whole);
+        else if (formWords > 1) whole = Math.min(whole, editDistances(formSorted, sortedWords(key.normalized), limit).whole);
       }
       const prefix = Math.min(whole, direct.prefix);
       if (prefix <= limit) near.push({ key, whole, prefix });
@@ -487,6 +490,12 @@ export class SearchEngine {
     const limit = allowedEdits(compact(form).length);
     return this.toSuggestions(this.rankFuzzy(form).filter((candidate) => candidate.key.entryId !== entryId && worthSuggesting(candidate, limit))).slice(0, DID_YOU_MEAN);
   }
+}
+
+function wordCount(text: string): number {
+  let count = 1;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 function fullTextDocument(slot: number, entry: Entry): FullTextDocument {

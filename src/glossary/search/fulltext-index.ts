@@ -1,4 +1,5 @@
 import { normalizedWords } from '../normalize.js';
+import { ensureLength } from './typed-arrays.js';
 import { Vocabulary } from './vocabulary.js';
 
 /** Words too common to say anything about which entry is meant (in their folded form). */
@@ -112,7 +113,7 @@ export class FullTextIndex {
     for (const { text, weight } of document.fields) {
       this.vocabulary.forEachWord(text, (wordId) => {
         if (this.stopWordIds.has(wordId)) return;
-        if (wordId >= this.weightByWord.length) this.growWordScratch(wordId + 1);
+        this.weightByWord = ensureLength(this.weightByWord, wordId + 1);
         if (this.weightByWord[wordId] === 0) touched.push(wordId);
         this.weightByWord[wordId]! += weight;
       });
@@ -124,22 +125,11 @@ export class FullTextIndex {
     touched.length = 0;
   }
 
-  private growWordScratch(size: number): void {
-    let capacity = this.weightByWord.length;
-    while (capacity < size) capacity *= 2;
-    const grown = new Int32Array(capacity);
-    grown.set(this.weightByWord);
-    this.weightByWord = grown;
-  }
-
   private ensureCapacity(size: number): void {
     if (size <= this.documentLengths.length) return;
-    let capacity = this.documentLengths.length;
-    while (capacity < size) capacity *= 2;
-    const lengths = new Float64Array(capacity);
-    lengths.set(this.documentLengths);
-    this.documentLengths = lengths;
-    this.scores = new Float64Array(capacity);
-    this.matched = new Uint8Array(capacity);
+    this.documentLengths = ensureLength(this.documentLengths, size);
+    // Scores and matches are zero between searches, so fresh arrays lose nothing.
+    this.scores = new Float64Array(this.documentLengths.length);
+    this.matched = new Uint8Array(this.documentLengths.length);
   }
 }

@@ -3,6 +3,8 @@
  * query. Only these few candidates are handed to fuse.js, so a typo costs the same at 100,000
  * terms as at 300 instead of a linear scan.
  */
+import { ensureLength } from './typed-arrays.js';
+
 const COMMON_POSTING = 2000;
 
 export class TrigramIndex {
@@ -60,12 +62,8 @@ export class TrigramIndex {
 
   private ensureCapacity(size: number): void {
     if (size <= this.trigramCounts.length) return;
-    let capacity = this.trigramCounts.length;
-    while (capacity < size) capacity *= 2;
-    const counts = new Int32Array(capacity);
-    counts.set(this.trigramCounts);
-    this.trigramCounts = counts;
-    this.scratch = new Int32Array(capacity);
+    this.trigramCounts = ensureLength(this.trigramCounts, size);
+    this.scratch = new Int32Array(this.trigramCounts.length);
   }
 }
 
