@@ -4,8 +4,9 @@ import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
-import { PrefixIndex } from './prefix-index.js';
+import { LATER_WORD, PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
+import { ensureLength } from './typed-arrays.js';
 import type { AutocompleteChoice, MatchKind, ResolveResult, SearchHit, Suggestion } from './types.js';
 
 /** One searchable name of an entry: its term or one alias, normalised. */
@@ -80,8 +81,12 @@ export class SearchEngine {
   private featuredCache: Entry[] | undefined;
   /** How many present entries list each id as related: how central a concept is. Kept up to date on add and remove. */
   private readonly inbound = new Map<string, number>();
-  /** Per name slot: the part of its autocomplete rank that does not depend on the query (centrality, then length). */
-  private readonly rankBase: number[] = [];
+  /**
+   * Per name slot: the part of its autocomplete rank that does not depend on the query (term
+   * before alias, then centrality, then length); -1 once removed. A typed array, because every
+   * keystroke reads thousands of these.
+   */
+  private rankBase = new Int32Array(1024);
   /** The most words any name has, so findMentioned knows how far to look ahead. */
   private longestName = 1;
 
@@ -117,6 +122,7 @@ export class SearchEngine {
         if (map.get(mapKey) === slot) map.delete(mapKey);
       });
       this.keys[slot] = undefined;
+      this.rankBase[slot] = -1;
     }
     this.fullText.remove(fullTextDocument(record.textSlot, record.entry));
     this.entryByTextSlot[record.textSlot] = undefined;
@@ -275,7 +281,7 @@ export class SearchEngine {
 
   private baseRank(key: NameKey): number {
     const centrality = Math.min(99, this.inbound.get(key.entryId) ?? 0);
-    return (99 - centrality) * 1000 + Math.min(999, key.normalized.length);
+    return (key.kind === 'term' ? 0 : 1_000_000) + (99 - centrality) * 1000 + Math.min(999, key.normalized.length);
   }
 
   private index(entry: Entry, bulk: Array<{ slot: number; key: string }> | undefined): void {
@@ -290,6 +296,7 @@ export class SearchEngine {
       this.longestName = Math.max(this.longestName, words);
       const key: NameKey = { entryId: entry.id, text, kind: name < 0 ? 'term' : 'alias', normalized };
       this.keys.push(key);
+      this.rankBase = ensureLength(this.rankBase, slot + 1);
       this.rankBase[slot] = this.baseRank(key);
       slots.push(slot);
       // First writer wins, so a term always beats another entry's alias that normalises the same;
@@ -363,23 +370,13 @@ export class SearchEngine {
    * (what a student most likely wants), then shorter names.
    */
   private prefixMatches(form: string): number[] {
-    // Only the best few are ever shown, so keep a small sorted buffer rather than sorting every match.
-    const best: Array<{ slot: number; rank: number }> = [];
-    const visit = (slot: number, wordPosition: number): void => {
-      const key = this.keys[slot];
-      if (!key) return;
-      const tier = (wordPosition === 0 ? 0 : 2) + (key.kind === 'term' ? 0 : 1);
-      const rank = tier * 1_000_000 + this.rankBase[slot]!;
-      if (best.length === PREFIX_CANDIDATES && rank >= best[best.length - 1]!.rank) return;
-      let at = best.length;
-      while (at > 0 && rank < best[at - 1]!.rank) at--;
-      best.splice(at, 0, { slot, rank });
-      if (best.length > PREFIX_CANDIDATES) best.pop();
-    };
-    this.prefixes.forEachWithPrefix(form, PREFIX_SCAN_LIMIT, visit);
+    const found = this.prefixes.bestWithPrefix(form, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT);
     const compactForm = compact(form);
-    if (compactForm !== form) this.prefixes.forEachWithPrefix(compactForm, PREFIX_SCAN_LIMIT, visit);
-    return best.map(({ slot }) => slot);
+    if (compactForm === form) return found;
+    // "k mean" also reaches the one-word alias "kmeans"; merge both lists by rank.
+    const merged = [...new Set([...found, ...this.prefixes.bestWithPrefix(compactForm, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT)])];
+    const rank = (slot: number) => this.rankBase[slot]! + (this.keys[slot]!.normalized.startsWith(form) || this.keys[slot]!.normalized.startsWith(compactForm) ? 0 : LATER_WORD);
+    return merged.sort((x, y) => rank(x) - rank(y) || x - y).slice(0, PREFIX_CANDIDATES);
   }
 
   /**

@@ -39,28 +39,61 @@ export class PrefixIndex {
   }
 
   /**
-   * Calls `visit(slot, wordPosition)` for keys containing the typed words in order, the last one
-   * possibly unfinished, until `limit` keys have been visited. Word position 0 means the key itself
-   * starts with what was typed.
+   * The `count` best keys in which some word starts with what was typed (several typed words must
+   * appear in order, the last one possibly unfinished), best first. A key's rank is
+   * `rankBase[slot]`, plus LATER_WORD when the match does not start the key; a negative base marks
+   * a removed key. At most `scanLimit` postings are looked at.
    */
-  forEachWithPrefix(prefix: string, limit: number, visit: (slot: number, wordPosition: number) => void): void {
+  bestWithPrefix(prefix: string, count: number, rankBase: Int32Array, scanLimit: number): number[] {
+    const best: number[] = [];
+    const consider = (slot: number, position: number) => {
+      const base = rankBase[slot]!;
+      if (base < 0) return;
+      // Rank and slot packed in one number (rank × 2^22 + slot), so comparing is one subtraction.
+      const packed = (base + (position === 0 ? 0 : LATER_WORD)) * SLOT_SPACE + slot;
+      if (best.length === count && packed >= best[count - 1]!) return;
+      let at = best.length;
+      while (at > 0 && packed < best[at - 1]!) at--;
+      best.splice(at, 0, packed);
+      if (best.length > count) best.pop();
+    };
     const typed = prefix.split(' ');
-    const last = typed[typed.length - 1]!;
-    const before = typed.length - 1;
-    let visited = 0;
-    for (let at = lowerBound(this.words, last); at < this.words.length && this.words[at]!.startsWith(last); at++) {
-      for (const packed of this.postings.get(this.words[at]!)!) {
-        const slot = Math.floor(packed / POSITIONS);
-        let position = packed % POSITIONS;
-        if (position < before) continue;
-        if (before > 0 || position === POSITIONS - 1) {
-          const start = matchStart(this.keyOf(slot), typed);
-          if (start === undefined) continue;
-          position = start + before;
+    if (typed.length > 1) this.scanPhrase(prefix, typed, scanLimit, consider);
+    else {
+      let visited = 0;
+      for (let at = lowerBound(this.words, prefix); at < this.words.length && this.words[at]!.startsWith(prefix); at++) {
+        for (const packed of this.postings.get(this.words[at]!)!) {
+          consider(Math.floor(packed / POSITIONS), packed % POSITIONS);
+          if (++visited >= scanLimit) return best.map((value) => value % SLOT_SPACE);
         }
-        visit(slot, position - before);
-        if (++visited >= limit) return;
       }
+    }
+    return best.map((value) => value % SLOT_SPACE);
+  }
+
+  /**
+   * Several typed words: walk only the keys containing the rarest of the finished words, and keep
+   * those in which the whole typed text starts at a word boundary. Walking every word that starts
+   * with an unfinished last letter ("deep s") would touch a large part of a big glossary.
+   */
+  private scanPhrase(prefix: string, typed: readonly string[], limit: number, visit: (slot: number, wordPosition: number) => void): void {
+    let anchor: number[] | undefined;
+    for (const word of typed.slice(0, -1)) {
+      const list = this.postings.get(word);
+      if (!list) return;
+      if (!anchor || list.length < anchor.length) anchor = list;
+    }
+    let visited = 0;
+    for (const packed of anchor!) {
+      const slot = Math.floor(packed / POSITIONS);
+      const key = this.keyOf(slot);
+      if (key === undefined) continue;
+      const at = ` ${key}`.indexOf(` ${prefix}`);
+      if (at === -1) continue;
+      let position = 0;
+      for (let space = key.indexOf(' '); space !== -1 && space < at; space = key.indexOf(' ', space + 1)) position++;
+      visit(slot, position);
+      if (++visited >= limit) return;
     }
   }
 
@@ -91,20 +124,9 @@ export class PrefixIndex {
 }
 
 const POSITIONS = 16;
-
-/** Where in `key` the typed words begin (all but the last exactly, the last as a prefix). */
-function matchStart(key: string | undefined, typed: readonly string[]): number | undefined {
-  if (key === undefined) return undefined;
-  const words = key.split(' ');
-  for (let start = 0; start + typed.length <= words.length; start++) {
-    let matches = true;
-    for (let i = 0; i < typed.length && matches; i++) {
-      matches = i === typed.length - 1 ? words[start + i]!.startsWith(typed[i]!) : words[start + i] === typed[i];
-    }
-    if (matches) return start;
-  }
-  return undefined;
-}
+/** Added to the rank of a key whose match starts at a later word. */
+export const LATER_WORD = 2_000_000;
+const SLOT_SPACE = 2 ** 22;
 
 function lowerBound(sorted: readonly string[], text: string): number {
   let low = 0;
