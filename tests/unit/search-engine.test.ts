@@ -51,6 +51,19 @@ describe('resolve', () => {
     expect(result.suggestions.map((suggestion) => suggestion.entry.id)).toEqual(expect.arrayContaining(['top-k-accuracy', 'top-k-sampling']));
   });
 
+  it('considers a short word with swapped letters even when it shares no trigram with the name', () => {
+    const local = new SearchEngine([
+      ...entries,
+      { id: 'umap', term: 'UMAP', aliases: [], category: 'basics', definition: 'd', explanation: 'e', related: [] },
+      { id: 'mixed-precision', term: 'Mixed Precision', aliases: ['AMP'], category: 'basics', definition: 'd', explanation: 'e', related: [] },
+    ]);
+    // "uamp" is one transposition from UMAP and one insertion from AMP: a tie, so no guess.
+    const tied = local.resolve('uamp');
+    expect(tied.found).toBe(false);
+    expect(tied.suggestions.map((suggestion) => suggestion.entry.id)).toEqual(expect.arrayContaining(['umap', 'mixed-precision']));
+    expect(local.resolve('umpa')).toMatchObject({ found: true, entry: { id: 'umap' } });
+  });
+
   it('comes back not found for nonsense, with no wrong answer', () => {
     for (const query of ['pizza recipe', 'asdfghjkl', 'qwertyuiop', 'zz', '???', 'the weather in paris']) {
       expect(engine.resolve(query).found, query).toBe(false);

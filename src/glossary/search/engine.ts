@@ -36,6 +36,8 @@ const MAX_SUGGESTIONS = DISCORD_LIMITS.autocompleteChoices;
 const FUZZY_CANDIDATES = 24;
 /** Vocabulary words considered as corrections of one typed word. */
 const WORD_CORRECTIONS = 16;
+/** Words up to this length are also indexed by their one-letter deletions. */
+const SHORT_WORD = 8;
 /** Names proposed by word-level matching. */
 const WORD_CANDIDATES = 32;
 /** Above this many names, a typed word is too common to narrow anything down. */
@@ -75,6 +77,11 @@ export class SearchEngine {
   private readonly nameWords: string[] = [];
   private readonly nameWordIds = new Map<string, number>();
   private readonly wordTrigrams = new TrigramIndex();
+  /**
+   * Short name words by each form with one letter deleted (and by themselves). Trigrams miss
+   * typos in short words ("uamp" shares none with "umap"), while both lose an "a" to "ump".
+   */
+  private readonly shortWordsByDeletion = new Map<string, string[]>();
   private wordMatchCounts = new Int32Array(1024);
   private wordLastCounted = new Int32Array(1024);
   private readonly fullText = new FullTextIndex();
@@ -310,6 +317,13 @@ export class SearchEngine {
         this.nameWordIds.set(word, this.nameWords.length);
         this.wordTrigrams.add(this.nameWords.length, word);
         this.nameWords.push(word);
+        if (word.length <= SHORT_WORD) {
+          for (const variant of deletionVariants(word)) {
+            const list = this.shortWordsByDeletion.get(variant);
+            if (list) list.push(word);
+            else this.shortWordsByDeletion.set(variant, [word]);
+          }
+        }
       }
       if (bulk) bulk.push({ slot, key: normalized });
       else this.prefixes.add(slot, normalized);
@@ -450,8 +464,9 @@ export class SearchEngine {
       const budget = Math.max(1, allowedEdits(word.length));
       const corrections = new Set<string>();
       if (this.nameWordIds.has(word)) corrections.add(word);
-      for (const { slot } of this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2)) {
-        const candidate = this.nameWords[slot]!;
+      const proposed = this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
+      if (word.length <= SHORT_WORD + 1) for (const variant of deletionVariants(word)) proposed.push(...(this.shortWordsByDeletion.get(variant) ?? []));
+      for (const candidate of proposed) {
         const distances = editDistances(word, candidate, budget);
         if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
       }
@@ -487,6 +502,13 @@ export class SearchEngine {
     const limit = allowedEdits(compact(form).length);
     return this.toSuggestions(this.rankFuzzy(form).filter((candidate) => candidate.key.entryId !== entryId && worthSuggesting(candidate, limit))).slice(0, DID_YOU_MEAN);
   }
+}
+
+/** The word itself and every form with one letter removed. */
+function deletionVariants(word: string): Set<string> {
+  const variants = new Set([word]);
+  for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
+  return variants;
 }
 
 function wordCount(text: string): number {
