@@ -59,9 +59,10 @@ function allowedEdits(length: number): number {
 
 /**
  * The search engine: resolve (free text → one entry or an honest "not found"), suggest
- * (autocomplete on every keystroke) and search (full text). Maps answer exact names, a sorted
- * word-prefix index answers what is being typed, and fuse.js re-ranks the few dozen candidates a
- * trigram index proposes, so no query scans the whole glossary.
+ * (autocomplete on every keystroke) and search (full text). Maps answer exact names, a word-prefix
+ * index answers what is being typed, and for typos a few dozen candidates (from name trigrams and
+ * from correcting each typed word against the vocabulary of names) are ranked by edit distance and
+ * fuse.js, so no query scans the whole glossary.
  */
 export class SearchEngine {
   /** One record per entry: the entry, its name-key slots and its full-text slot (one map, not three: map writes dominate building). */
@@ -75,7 +76,7 @@ export class SearchEngine {
   private readonly trigrams = new TrigramIndex();
   /** The distinct words of all names, and a trigram index over them, for correcting one word at a time. */
   private readonly nameWords: string[] = [];
-  private readonly nameWordIds = new Map<string, number>();
+  private readonly knownNameWords = new Set<string>();
   private readonly wordTrigrams = new TrigramIndex();
   /**
    * Short name words by each form with one letter deleted (and by themselves). Trigrams miss
@@ -298,23 +299,21 @@ export class SearchEngine {
       const normalized = normalize(text);
       if (normalized === '') continue;
       const slot = this.keys.length;
-      let words = 1;
-      for (let at = normalized.indexOf(' '); at !== -1; at = normalized.indexOf(' ', at + 1)) words++;
-      this.longestName = Math.max(this.longestName, words);
+      this.longestName = Math.max(this.longestName, wordCount(normalized));
       const key: NameKey = { entryId: entry.id, text, kind: name < 0 ? 'term' : 'alias', normalized };
       this.keys.push(key);
       this.rankBase = ensureLength(this.rankBase, slot + 1);
       this.rankBase[slot] = this.baseRank(key);
       slots.push(slot);
-      // First writer wins, so a term always beats another entry's alias that normalises the same;
-      // the validator reports such collisions in shipped data.
+      // First writer wins. Two entries sharing a name is a validation error, so this only decides
+      // between an entry's own spellings.
       this.forEachMapKey(key, (map, mapKey) => {
         if (!map.has(mapKey)) map.set(mapKey, slot);
       });
       this.trigrams.add(slot, normalized);
       for (const word of normalized.split(' ')) {
-        if (this.nameWordIds.has(word)) continue;
-        this.nameWordIds.set(word, this.nameWords.length);
+        if (this.knownNameWords.has(word)) continue;
+        this.knownNameWords.add(word);
         this.wordTrigrams.add(this.nameWords.length, word);
         this.nameWords.push(word);
         if (word.length <= SHORT_WORD) {
@@ -394,8 +393,8 @@ export class SearchEngine {
   }
 
   /**
-   * Fuzzy candidates for `form`, one per entry, best first. The trigram index proposes a bounded
-   * set; fuse.js scores them; edit distance (to the whole key, or to a prefix when the user is
+   * Fuzzy candidates for `form`, one per entry, best first. Name trigrams and word-level
+   * corrections propose a bounded set; fuse.js scores the near ones; edit distance (to the whole key, or to a prefix when the user is
    * still typing) is the measure the resolve decision trusts, because fuse.js's Bitap score
    * rewards a short pattern found anywhere in a long name.
    */
@@ -463,7 +462,7 @@ export class SearchEngine {
       const isLast = index === typed.length - 1;
       const budget = Math.max(1, allowedEdits(word.length));
       const corrections = new Set<string>();
-      if (this.nameWordIds.has(word)) corrections.add(word);
+      if (this.knownNameWords.has(word)) corrections.add(word);
       const proposed = this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
       if (word.length <= SHORT_WORD + 1) for (const variant of deletionVariants(word)) proposed.push(...(this.shortWordsByDeletion.get(variant) ?? []));
       for (const candidate of proposed) {
