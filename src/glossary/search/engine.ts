@@ -449,7 +449,8 @@ export class SearchEngine {
    * thousands of names and the right one never makes the shortlist.
    */
   private wordLevelCandidates(form: string): number[] {
-    const typed = form.split(' ').filter((word) => word.length >= 2);
+    // One-letter words count too ("q learning", "k means"), but are only ever taken as typed.
+    const typed = form.split(' ').filter((word) => word !== '');
     if (typed.length === 0) return [];
     if (this.wordMatchCounts.length < this.keys.length) {
       this.wordMatchCounts = new Int32Array(this.keys.length * 2);
@@ -463,8 +464,9 @@ export class SearchEngine {
       const budget = Math.max(1, allowedEdits(word.length));
       const corrections = new Set<string>();
       if (this.knownNameWords.has(word)) corrections.add(word);
-      const proposed = this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
-      if (word.length <= SHORT_WORD + 1) for (const variant of deletionVariants(word)) proposed.push(...(this.shortWordsByDeletion.get(variant) ?? []));
+      if (word.length === 1 && corrections.size === 0) return;
+      const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
+      if (word.length > 1 && word.length <= SHORT_WORD + 1) for (const variant of deletionVariants(word)) proposed.push(...(this.shortWordsByDeletion.get(variant) ?? []));
       for (const candidate of proposed) {
         const distances = editDistances(word, candidate, budget);
         if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
