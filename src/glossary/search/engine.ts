@@ -99,9 +99,8 @@ export class SearchEngine {
   private longestName = 1;
 
   constructor(entries: Iterable<Entry> = []) {
-    const bulk: Array<{ slot: number; key: string }> = [];
-    for (const entry of entries) this.index(entry, bulk);
-    this.prefixes.bulkLoad(bulk);
+    for (const entry of entries) this.index(entry, true);
+    this.prefixes.finishBulk();
   }
 
   get size(): number {
@@ -115,7 +114,7 @@ export class SearchEngine {
   /** Adds or replaces one entry without rebuilding the index. */
   add(entry: Entry): void {
     if (this.records.has(entry.id)) this.remove(entry.id);
-    this.index(entry, undefined);
+    this.index(entry, false);
   }
 
   /** Removes one entry; returns whether it was there. */
@@ -292,7 +291,7 @@ export class SearchEngine {
     return (key.kind === 'term' ? 0 : 1_000_000) + (99 - centrality) * 1000 + Math.min(999, key.normalized.length);
   }
 
-  private index(entry: Entry, bulk: Array<{ slot: number; key: string }> | undefined): void {
+  private index(entry: Entry, bulk: boolean): void {
     const slots: number[] = [];
     for (let name = -1; name < entry.aliases.length; name++) {
       const text = name < 0 ? entry.term : entry.aliases[name]!;
@@ -311,21 +310,7 @@ export class SearchEngine {
         if (!map.has(mapKey)) map.set(mapKey, slot);
       });
       this.trigrams.add(slot, normalized);
-      for (const word of normalized.split(' ')) {
-        if (this.knownNameWords.has(word)) continue;
-        this.knownNameWords.add(word);
-        this.wordTrigrams.add(this.nameWords.length, word);
-        this.nameWords.push(word);
-        if (word.length <= SHORT_WORD) {
-          for (const variant of deletionVariants(word)) {
-            const list = this.shortWordsByDeletion.get(variant);
-            if (list) list.push(word);
-            else this.shortWordsByDeletion.set(variant, [word]);
-          }
-        }
-      }
-      if (bulk) bulk.push({ slot, key: normalized });
-      else this.prefixes.add(slot, normalized);
+      this.prefixes.add(slot, normalized.split(' '), (word) => this.learnNameWord(word), bulk);
     }
     const textSlot = this.entryByTextSlot.length;
     this.entryByTextSlot.push(entry.id);
@@ -333,6 +318,19 @@ export class SearchEngine {
     this.fullText.add(fullTextDocument(textSlot, entry));
     this.countLinks(entry, +1);
     this.featuredCache = undefined;
+  }
+
+  /** A word no name had before: make it available for word-level typo correction. */
+  private learnNameWord(word: string): void {
+    this.knownNameWords.add(word);
+    this.wordTrigrams.add(this.nameWords.length, word);
+    this.nameWords.push(word);
+    if (word.length > SHORT_WORD) return;
+    for (const variant of deletionVariants(word)) {
+      const list = this.shortWordsByDeletion.get(variant);
+      if (list) list.push(word);
+      else this.shortWordsByDeletion.set(variant, [word]);
+    }
   }
 
   /** The exact, spacing-free and word-sorted forms of a name; the latter two only when they differ. */

@@ -28,7 +28,8 @@ export class FullTextIndex {
   private readonly vocabulary = new Vocabulary();
   /** Postings by word id. */
   private readonly postings: number[][] = [];
-  private readonly stopWordIds = new Set<number>();
+  /** Stop words are interned first, so they are exactly the ids below this. */
+  private readonly stopWordCount: number;
   private documentLengths = new Float64Array(1024);
   private documentCount = 0;
   private totalLength = 0;
@@ -39,7 +40,8 @@ export class FullTextIndex {
   private readonly touchedWords: number[] = [];
 
   constructor() {
-    for (const word of STOP_WORDS) this.stopWordIds.add(this.vocabulary.intern(word));
+    for (const word of STOP_WORDS) this.vocabulary.intern(word);
+    this.stopWordCount = this.vocabulary.size;
   }
 
   add(document: FullTextDocument): void {
@@ -70,7 +72,7 @@ export class FullTextIndex {
   /** Ranked slots for the query, best first: documents with every query word first, then by BM25. */
   search(query: string, limit: number): Array<{ slot: number; score: number }> {
     const wordIds = [...new Set(normalizedWords(query).map((word) => this.vocabulary.find(word)))].filter(
-      (id): id is number => id !== undefined && !this.stopWordIds.has(id) && (this.postings[id]?.length ?? 0) > 0,
+      (id): id is number => id !== undefined && id >= this.stopWordCount && (this.postings[id]?.length ?? 0) > 0,
     );
     if (wordIds.length === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / Math.max(1, this.documentCount);
@@ -110,12 +112,15 @@ export class FullTextIndex {
   /** Calls `visit` once per distinct non-stop word of the document with its summed field weight. */
   private weighWords(document: FullTextDocument, visit: (wordId: number, weight: number) => void): void {
     const touched = this.touchedWords;
+    const stopWordCount = this.stopWordCount;
     for (const { text, weight } of document.fields) {
+      // A field adds at most one new word per character, so one capacity check per field is enough.
+      this.weightByWord = ensureLength(this.weightByWord, this.vocabulary.size + text.length + 1);
+      const weights = this.weightByWord;
       this.vocabulary.forEachWord(text, (wordId) => {
-        if (this.stopWordIds.has(wordId)) return;
-        this.weightByWord = ensureLength(this.weightByWord, wordId + 1);
-        if (this.weightByWord[wordId] === 0) touched.push(wordId);
-        this.weightByWord[wordId]! += weight;
+        if (wordId < stopWordCount) return;
+        if (weights[wordId] === 0) touched.push(wordId);
+        weights[wordId]! += weight;
       });
     }
     for (const wordId of touched) {

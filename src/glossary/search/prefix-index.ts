@@ -12,15 +12,32 @@ export class PrefixIndex {
 
   constructor(private readonly keyOf: (slot: number) => string | undefined) {}
 
-  /** Bulk load: index everything, then sort the new words once. */
-  bulkLoad(items: ReadonlyArray<{ slot: number; key: string }>): void {
-    const fresh: string[] = [];
-    for (const { slot, key } of items) this.indexKey(slot, key, (word) => fresh.push(word));
-    this.words = [...this.words, ...fresh].sort();
+  private pendingSort = false;
+
+  /**
+   * Indexes one key's words. Calls `onNewWord` for each word no key had before. With `deferSort`,
+   * new words are appended and sorted once by `finishBulk`, for loading many keys at once.
+   */
+  add(slot: number, words: readonly string[], onNewWord: (word: string) => void, deferSort = false): void {
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position]!;
+      let list = this.postings.get(word);
+      if (!list) {
+        list = [];
+        this.postings.set(word, list);
+        if (deferSort) {
+          this.words.push(word);
+          this.pendingSort = true;
+        } else this.words.splice(lowerBound(this.words, word), 0, word);
+        onNewWord(word);
+      } else if (Math.floor(list[list.length - 1]! / POSITIONS) === slot) continue; // a word repeated within one key
+      list.push(slot * POSITIONS + Math.min(position, POSITIONS - 1));
+    }
   }
 
-  add(slot: number, key: string): void {
-    this.indexKey(slot, key, (word) => this.words.splice(lowerBound(this.words, word), 0, word));
+  finishBulk(): void {
+    if (this.pendingSort) this.words.sort();
+    this.pendingSort = false;
   }
 
   remove(slot: number, key: string): void {
@@ -107,20 +124,6 @@ export class PrefixIndex {
     return this.postings.get(word)?.length ?? 0;
   }
 
-  private indexKey(slot: number, key: string, onNewWord: (word: string) => void): void {
-    const seen = new Set<string>();
-    key.split(' ').forEach((word, position) => {
-      if (seen.has(word)) return;
-      seen.add(word);
-      let list = this.postings.get(word);
-      if (!list) {
-        list = [];
-        this.postings.set(word, list);
-        onNewWord(word);
-      }
-      list.push(slot * POSITIONS + Math.min(position, POSITIONS - 1));
-    });
-  }
 }
 
 const POSITIONS = 16;

@@ -15,7 +15,7 @@ export class TrigramIndex {
   add(slot: number, key: string): void {
     const grams = trigrams(key);
     this.ensureCapacity(slot + 1);
-    this.trigramCounts[slot] = grams.size;
+    this.trigramCounts[slot] = grams.length;
     for (const gram of grams) {
       const list = this.postings.get(gram);
       if (list) list.push(slot);
@@ -41,7 +41,7 @@ export class TrigramIndex {
     const counts = this.scratch;
     // Rarest trigrams first. Once enough candidates are in hand, a trigram shared by a large part
     // of the glossary ("ion", " co") tells them apart too little to be worth walking its list.
-    const lists = [...grams].map((gram) => this.postings.get(gram)).filter((list): list is number[] => list !== undefined);
+    const lists = grams.map((gram) => this.postings.get(gram)).filter((list): list is number[] => list !== undefined);
     lists.sort((x, y) => x.length - y.length);
     for (const list of lists) {
       if (list.length > COMMON_POSTING && touched.length >= limit * 8) continue;
@@ -52,7 +52,7 @@ export class TrigramIndex {
     }
     const scored: Array<{ slot: number; similarity: number }> = [];
     for (const slot of touched) {
-      const similarity = (2 * counts[slot]!) / (grams.size + this.trigramCounts[slot]!);
+      const similarity = (2 * counts[slot]!) / (grams.length + this.trigramCounts[slot]!);
       counts[slot] = 0;
       if (similarity >= minimumSimilarity) scored.push({ slot, similarity });
     }
@@ -71,14 +71,16 @@ export class TrigramIndex {
 type TrigramKey = number | string;
 
 /** Trigrams of the key padded with a space on each side, so word starts and ends count. */
-export function trigrams(key: string): Set<TrigramKey> {
+export function trigrams(key: string): TrigramKey[] {
   const padded = ` ${key} `;
-  const grams = new Set<TrigramKey>();
+  const grams: TrigramKey[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) {
     const a = padded.charCodeAt(i);
     const b = padded.charCodeAt(i + 1);
     const c = padded.charCodeAt(i + 2);
-    grams.add(a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : padded.slice(i, i + 3));
+    const gram = a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : padded.slice(i, i + 3);
+    // Names are short, so a linear check beats allocating a set for each one.
+    if (!grams.includes(gram)) grams.push(gram);
   }
   return grams;
 }
