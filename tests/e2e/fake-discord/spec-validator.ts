@@ -5,7 +5,7 @@
  * content type, then reused, so starting a fake stays fast and only routes a test touches pay for compiling.
  * ajv's maxLength/minLength count Unicode code points, the same unit discord-limits.ts uses.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
@@ -95,6 +95,12 @@ export class SpecValidator {
   private readonly spec: Schema;
 
   private constructor(specPath: string) {
+    if (!existsSync(specPath)) {
+      throw new Error(
+        `Discord's OpenAPI spec is not at ${specPath}. The end-to-end tests validate every request against it and expect ` +
+          'the shared folder beside the repository (../shared/discord-api-spec/openapi.json).',
+      );
+    }
     const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Schema;
     this.spec = spec;
     applySpecPatches(spec);
