@@ -5,7 +5,7 @@ import type { CommandModule } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
 import { slashCommand } from '../src/discord/install.js';
 import { booleanOption, stringOption, userOption } from '../src/discord/interaction.js';
-import { renderEntry } from '../src/discord/render/entry.js';
+import { fuzzyNote, renderEntry } from '../src/discord/render/entry.js';
 import { renderNotFound } from '../src/discord/render/lists.js';
 import { choices, notice, quote, reply } from '../src/discord/responses.js';
 
@@ -15,7 +15,7 @@ function lookUp(text: string, context: BotContext): { entry: Entry; note?: strin
   if (byId) return { entry: byId };
   const result = context.engine.resolve(text);
   if (!result.found) return { candidates: result.suggestions.map((suggestion) => suggestion.entry) };
-  const note = result.matchedBy === 'fuzzy' ? `Showing “${result.entry.term}” for “${text.trim()}”.` : undefined;
+  const note = result.matchedBy === 'fuzzy' ? fuzzyNote(result.entry.term, text) : undefined;
   return note ? { entry: result.entry, note } : { entry: result.entry };
 }
 

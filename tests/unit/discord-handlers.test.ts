@@ -126,6 +126,9 @@ describe('handlers', () => {
     expect(answerMention(message('what is an epoch?', []), '999', context)).toBeUndefined();
     expect(answerMention(message('<@999> epoch', ['999'], true), '999', context)).toBeUndefined();
     expect(answerMention(message('<@999>', ['999']), '999', context)?.embeds?.[0]?.title).toMatch(/how to use/);
+    // Footers show text literally, so a typo'd question is echoed without Markdown escapes.
+    expect(answerMention(message('<@999> *overfiting*', ['999']), '999', context)?.embeds?.[0]?.footer?.text).toBe('Showing “Overfitting” for “*overfiting*”.');
+    expect(answerMention(message('<@999> overfiting', ['999']), '999', context)?.embeds?.[0]?.footer?.text).toBe('Showing “Overfitting” for “overfiting”.');
   });
 });
 

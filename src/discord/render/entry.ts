@@ -56,6 +56,15 @@ export function renderEntry(entry: Entry, context: BotContext, options: { trail?
   return { embeds: [embed.toJSON()], components: rows.map((row) => row.toJSON()) };
 }
 
+/**
+ * The footer under an answer reached through a typo: which term is shown for what was typed.
+ * Footers render neither Markdown nor mentions, so the typed text is shown as is, only shortened.
+ */
+export function fuzzyNote(term: string, typed: string): string {
+  const flat = typed.replace(/\s+/g, ' ').trim();
+  return `Showing “${term}” for “${[...flat].length > 80 ? `${[...flat].slice(0, 79).join('')}…` : flat}”.`;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const groups: T[][] = [];
   for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
