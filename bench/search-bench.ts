@@ -80,10 +80,12 @@ function queryMix(entries: readonly Entry[]) {
   return { resolve, suggest, search, typos };
 }
 
+/** JS heap plus typed-array memory, which lives outside the heap: the indexes keep their postings there. */
 function heapMb(): number {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1024 / 1024;
 }
 
 function measure(label: string, entries: readonly Entry[]) {
@@ -142,7 +144,7 @@ function measure(label: string, entries: readonly Entry[]) {
 
 const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
 if (!opened.ok) throw new Error('the shipped glossary does not validate; run npm run validate');
-console.log(`Node ${process.version}, one thread. Targets: resolve/suggest p99 ≤ 2 ms at 1,000 and ≤ 10 ms at 100,000; search p99 ≤ 50 ms, build ≤ 3 s, heap ≤ 300 MB at 100,000.`);
+console.log(`Node ${process.version}, one thread. Targets: resolve/suggest p99 ≤ 2 ms at 1,000 and ≤ 10 ms at 100,000; search p99 ≤ 50 ms, build ≤ 3 s, heap ≤ 300 MB at 100,000 (heap here counts typed arrays too).`);
 measure('shipped glossary', [...opened.value.glossary.entries.values()]);
 const only = process.argv.find((argument) => /^\d+$/.test(argument));
 const sizes = only ? [Number(only)] : [1_000, 10_000, 100_000];

@@ -48,9 +48,14 @@ const DOUBLED_L = /^(\w{3,}[aeiou])ll(ed|ing|er|ers)$/;
 function americanise(word: string): string {
   const known = BRITISH_WORDS[word];
   if (known) return known;
-  // Rules chain, so "colourisation" goes through -ise and then -our.
-  let result = word.replace(ISE_SUFFIX, '$1iz$2').replace(YSE_SUFFIX, '$1yz$2');
-  result = result.replace(OUR_SUFFIX, '$1or$2').replace(TRE_SUFFIX, '$1ter$2').replace(DOUBLED_L, '$1l$2');
+  // Rules chain, so "colourisation" goes through -ise and then -our. Each regex only runs when
+  // the letters it rewrites are there: most words (and every acronym) have none of them.
+  let result = word;
+  if (result.includes('is')) result = result.replace(ISE_SUFFIX, '$1iz$2');
+  if (result.includes('ys')) result = result.replace(YSE_SUFFIX, '$1yz$2');
+  if (result.includes('our')) result = result.replace(OUR_SUFFIX, '$1or$2');
+  if (result.includes('tre')) result = result.replace(TRE_SUFFIX, '$1ter$2');
+  if (result.includes('ll')) result = result.replace(DOUBLED_L, '$1l$2');
   return result;
 }
 

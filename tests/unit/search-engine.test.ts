@@ -167,6 +167,35 @@ describe('incremental updates', () => {
     expect(local.remove('learning-rate')).toBe(false);
   });
 
+  it('answers the same whether the glossary was built at once or added entry by entry', () => {
+    // Building lays postings out in bulk; adding afterwards keeps them apart. Both must agree.
+    const bulk = new SearchEngine(entries);
+    const oneByOne = new SearchEngine();
+    for (const entry of entries) oneByOne.add(entry);
+    const queries = ['gradient descent', 'gradeint descnet', 'sgd', 'learn', 'k mean', 'descent gradient', 'bayes', 'pizza recipe', 'optimisation step'];
+    const ids = (hits: Array<{ entry: Entry }>) => hits.map((hit) => hit.entry.id);
+    for (const query of queries) {
+      const [x, y] = [bulk.resolve(query), oneByOne.resolve(query)];
+      expect(y.found ? y.entry.id : undefined, query).toBe(x.found ? x.entry.id : undefined);
+      expect(ids(y.suggestions), query).toEqual(ids(x.suggestions));
+      expect(oneByOne.autocomplete(query), query).toEqual(bulk.autocomplete(query));
+      expect(ids(oneByOne.search(query)), query).toEqual(ids(bulk.search(query)));
+    }
+  });
+
+  it('still finds every entry after many removals and re-additions', () => {
+    const local = new SearchEngine(entries);
+    for (let round = 0; round < 50; round++) {
+      for (const entry of entries) expect(local.remove(entry.id)).toBe(true);
+      for (const entry of entries) local.add(entry);
+    }
+    const fresh = new SearchEngine(entries);
+    for (const entry of entries) {
+      expect(local.resolve(entry.term)).toMatchObject({ found: true, entry: { id: entry.id } });
+      expect(local.search(entry.term), entry.term).toEqual(fresh.search(entry.term));
+    }
+  });
+
   it('replaces an entry that is added again under the same id', () => {
     const local = new SearchEngine(entries);
     const original = local.get('naive-bayes')!;

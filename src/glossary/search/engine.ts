@@ -4,6 +4,8 @@ import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
+import { hashSkipping, IntMultimap } from './int-multimap.js';
+import { AS_WRITTEN, NameFormIndex, WITHOUT_SPACES, WORD_SET } from './name-forms.js';
 import { LATER_WORD, PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
 import { ensureLength } from './typed-arrays.js';
@@ -69,20 +71,20 @@ export class SearchEngine {
   private readonly records = new Map<string, EntryRecord>();
   private readonly keys: Array<NameKey | undefined> = [];
   private readonly entryByTextSlot: Array<string | undefined> = [];
-  private readonly exact = new Map<string, number>();
-  private readonly compactExact = new Map<string, number>();
-  private readonly reordered = new Map<string, number>();
+  private readonly exact = new NameFormIndex(AS_WRITTEN, (slot) => this.keys[slot]?.normalized);
+  private readonly compactExact = new NameFormIndex(WITHOUT_SPACES, (slot) => this.keys[slot]?.normalized);
+  private readonly reordered = new NameFormIndex(WORD_SET, (slot) => this.keys[slot]?.normalized);
   private readonly prefixes = new PrefixIndex((slot) => this.keys[slot]?.normalized);
   private readonly trigrams = new TrigramIndex();
   /** The distinct words of all names, and a trigram index over them, for correcting one word at a time. */
   private readonly nameWords: string[] = [];
-  private readonly knownNameWords = new Set<string>();
   private readonly wordTrigrams = new TrigramIndex();
   /**
    * Short name words by each form with one letter deleted (and by themselves). Trigrams miss
    * typos in short words ("uamp" shares none with "umap"), while both lose an "a" to "ump".
+   * Keyed by a hash of the form (see deletionHashes), valued by position in `nameWords`.
    */
-  private readonly shortWordsByDeletion = new Map<string, string[]>();
+  private readonly shortWordsByDeletion = new IntMultimap();
   private wordMatchCounts = new Int32Array(1024);
   private wordLastCounted = new Int32Array(1024);
   private readonly fullText = new FullTextIndex();
@@ -100,7 +102,10 @@ export class SearchEngine {
 
   constructor(entries: Iterable<Entry> = []) {
     for (const entry of entries) this.index(entry, true);
-    this.prefixes.finishBulk();
+    // Part of building, not deferred to the first query: every index is ready when this returns.
+    for (const index of [this.prefixes, this.trigrams, this.wordTrigrams, this.shortWordsByDeletion, this.exact, this.compactExact, this.reordered, this.fullText]) {
+      index.finishBulk();
+    }
   }
 
   get size(): number {
@@ -125,9 +130,7 @@ export class SearchEngine {
       const key = this.keys[slot]!;
       this.prefixes.remove(slot, key.normalized);
       this.trigrams.remove(slot, key.normalized);
-      this.forEachMapKey(key, (map, mapKey) => {
-        if (map.get(mapKey) === slot) map.delete(mapKey);
-      });
+      this.forEachNameForm(key, (forms) => forms.remove(key.normalized, slot));
       this.keys[slot] = undefined;
       this.rankBase[slot] = -1;
     }
@@ -241,7 +244,7 @@ export class SearchEngine {
     for (let start = 0; start < words.length && found.size < limit; ) {
       let matched = 0;
       for (let length = Math.min(this.longestName, words.length - start); length > 0; length--) {
-        const slot = this.exact.get(words.slice(start, start + length).join(' '));
+        const slot = this.exact.find(words.slice(start, start + length).join(' '));
         if (slot === undefined) continue;
         const key = this.keys[slot]!;
         if (!found.has(key.entryId)) {
@@ -304,11 +307,7 @@ export class SearchEngine {
       this.rankBase = ensureLength(this.rankBase, slot + 1);
       this.rankBase[slot] = this.baseRank(key);
       slots.push(slot);
-      // First writer wins. Two entries sharing a name is a validation error, so this only decides
-      // between an entry's own spellings.
-      this.forEachMapKey(key, (map, mapKey) => {
-        if (!map.has(mapKey)) map.set(mapKey, slot);
-      });
+      this.forEachNameForm(key, (forms) => forms.add(normalized, slot));
       this.trigrams.add(slot, normalized);
       this.prefixes.add(slot, normalized.split(' '), (word) => this.learnNameWord(word), bulk);
     }
@@ -322,23 +321,19 @@ export class SearchEngine {
 
   /** A word no name had before: make it available for word-level typo correction. */
   private learnNameWord(word: string): void {
-    this.knownNameWords.add(word);
-    this.wordTrigrams.add(this.nameWords.length, word);
+    const index = this.nameWords.length;
+    this.wordTrigrams.add(index, word);
     this.nameWords.push(word);
     if (word.length > SHORT_WORD) return;
-    for (const variant of deletionVariants(word)) {
-      const list = this.shortWordsByDeletion.get(variant);
-      if (list) list.push(word);
-      else this.shortWordsByDeletion.set(variant, [word]);
-    }
+    for (const hash of deletionHashes(word)) this.shortWordsByDeletion.add(hash, index);
   }
 
-  /** The exact, spacing-free and word-sorted forms of a name; the latter two only when they differ. */
-  private forEachMapKey(key: NameKey, visit: (map: Map<string, number>, mapKey: string) => void): void {
-    visit(this.exact, key.normalized);
+  /** The exact, spacing-free and word-sorted indexes of a name; the latter two only when the forms differ. */
+  private forEachNameForm(key: NameKey, visit: (forms: NameFormIndex) => void): void {
+    visit(this.exact);
     if (!key.normalized.includes(' ')) return;
-    visit(this.compactExact, compact(key.normalized));
-    visit(this.reordered, sortedWords(key.normalized));
+    visit(this.compactExact);
+    visit(this.reordered);
   }
 
   private entryOf(key: NameKey): Entry {
@@ -346,9 +341,10 @@ export class SearchEngine {
   }
 
   private exactSlot(form: string): number | undefined {
-    // A one-word name is only in `exact`, so "kmeans" must also be tried there as typed.
-    const squeezed = compact(form);
-    return this.exact.get(form) ?? this.compactExact.get(squeezed) ?? this.exact.get(squeezed) ?? this.reordered.get(sortedWords(form));
+    // When several entries share a form (only an entry's own spellings can: two entries sharing a
+    // name is a validation error), the first added wins. A one-word name is only in `exact`, so
+    // "k means" must also be tried there as "kmeans".
+    return this.exact.find(form) ?? this.compactExact.find(form) ?? this.exact.find(compact(form)) ?? this.reordered.find(form);
   }
 
   /**
@@ -461,10 +457,12 @@ export class SearchEngine {
       const isLast = index === typed.length - 1;
       const budget = Math.max(1, allowedEdits(word.length));
       const corrections = new Set<string>();
-      if (this.knownNameWords.has(word)) corrections.add(word);
+      if (this.prefixes.countWith(word) > 0) corrections.add(word);
       if (word.length === 1 && corrections.size === 0) return;
       const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
-      if (word.length > 1 && word.length <= SHORT_WORD + 1) for (const variant of deletionVariants(word)) proposed.push(...(this.shortWordsByDeletion.get(variant) ?? []));
+      if (word.length > 1 && word.length <= SHORT_WORD + 1) {
+        for (const hash of deletionHashes(word)) this.shortWordsByDeletion.forEach(hash, (index) => proposed.push(this.nameWords[index]!));
+      }
       for (const candidate of proposed) {
         const distances = editDistances(word, candidate, budget);
         if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
@@ -503,11 +501,18 @@ export class SearchEngine {
   }
 }
 
-/** The word itself and every form with one letter removed. */
-function deletionVariants(word: string): Set<string> {
-  const variants = new Set([word]);
-  for (let i = 0; i < word.length; i++) variants.add(word.slice(0, i) + word.slice(i + 1));
-  return variants;
+/**
+ * Hashes of the word itself and of every form with one letter removed, each once ("ll" in
+ * "all" gives one form, not two), without building those strings.
+ */
+function deletionHashes(word: string): number[] {
+  const hashes = [hashSkipping(word)];
+  for (let i = 0; i < word.length; i++) {
+    // Within a run of equal letters, removing any one gives the same form; only the first counts.
+    if (i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1)) continue;
+    hashes.push(hashSkipping(word, i));
+  }
+  return hashes;
 }
 
 function wordCount(text: string): number {

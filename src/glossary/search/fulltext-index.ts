@@ -1,4 +1,5 @@
 import { normalizedWords } from '../normalize.js';
+import { IntMultimap } from './int-multimap.js';
 import { ensureLength } from './typed-arrays.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -15,10 +16,14 @@ export interface FullTextDocument {
   fields: ReadonlyArray<{ text: string; weight: number }>;
 }
 
-// A posting is one number: slot × 64 + weight (weight capped at 63), so a list of a hundred
-// thousand postings is one array of small integers rather than a hundred thousand objects.
-const WEIGHT_BITS = 64;
-const MAX_WEIGHT = WEIGHT_BITS - 1;
+// A posting is one number: slot × 64 + weight (weight capped at 63), so the postings of a hundred
+// thousand documents are integers in typed arrays rather than millions of objects.
+const WEIGHT_SHIFT = 6;
+const MAX_WEIGHT = (1 << WEIGHT_SHIFT) - 1;
+
+function posting(slot: number, weight: number): number {
+  return (slot << WEIGHT_SHIFT) | Math.min(MAX_WEIGHT, weight);
+}
 
 /**
  * BM25 over an inverted index, for /search. Kept apart from the name index so long texts never
@@ -27,7 +32,7 @@ const MAX_WEIGHT = WEIGHT_BITS - 1;
 export class FullTextIndex {
   private readonly vocabulary = new Vocabulary();
   /** Postings by word id. */
-  private readonly postings: number[][] = [];
+  private readonly postings = new IntMultimap();
   /** Stop words are interned first, so they are exactly the ids below this. */
   private readonly stopWordCount: number;
   private documentLengths = new Float64Array(1024);
@@ -49,21 +54,21 @@ export class FullTextIndex {
     let length = 0;
     this.weighWords(document, (wordId, weight) => {
       length += weight;
-      (this.postings[wordId] ??= []).push(document.slot * WEIGHT_BITS + Math.min(MAX_WEIGHT, weight));
+      this.postings.add(wordId, posting(document.slot, weight));
     });
     this.documentLengths[document.slot] = length;
     this.documentCount += 1;
     this.totalLength += length;
   }
 
+  /** Lays out the postings added so far (see IntMultimap.finishBulk). */
+  finishBulk(): void {
+    this.postings.finishBulk();
+  }
+
   /** Removes a document; the caller passes the same fields it was added with. */
   remove(document: FullTextDocument): void {
-    this.weighWords(document, (wordId) => {
-      const list = this.postings[wordId];
-      if (!list) return;
-      const at = list.findIndex((posting) => Math.floor(posting / WEIGHT_BITS) === document.slot);
-      if (at !== -1) list.splice(at, 1);
-    });
+    this.weighWords(document, (wordId, weight) => this.postings.remove(wordId, posting(document.slot, weight)));
     this.totalLength -= this.documentLengths[document.slot] ?? 0;
     this.documentLengths[document.slot] = 0;
     this.documentCount -= 1;
@@ -72,7 +77,7 @@ export class FullTextIndex {
   /** Ranked slots for the query, best first: documents with every query word first, then by BM25. */
   search(query: string, limit: number): Array<{ slot: number; score: number }> {
     const wordIds = [...new Set(normalizedWords(query).map((word) => this.vocabulary.find(word)))].filter(
-      (id): id is number => id !== undefined && id >= this.stopWordCount && (this.postings[id]?.length ?? 0) > 0,
+      (id): id is number => id !== undefined && id >= this.stopWordCount && this.postings.count(id) > 0,
     );
     if (wordIds.length === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / Math.max(1, this.documentCount);
@@ -81,16 +86,16 @@ export class FullTextIndex {
     const k1 = 1.2;
     const b = 0.75;
     for (const wordId of wordIds) {
-      const list = this.postings[wordId]!;
-      const idf = Math.log(1 + (this.documentCount - list.length + 0.5) / (list.length + 0.5));
-      for (const posting of list) {
-        const slot = Math.floor(posting / WEIGHT_BITS);
-        const weight = posting % WEIGHT_BITS;
+      const documents = this.postings.count(wordId);
+      const idf = Math.log(1 + (this.documentCount - documents + 0.5) / (documents + 0.5));
+      this.postings.forEach(wordId, (packed) => {
+        const slot = packed >>> WEIGHT_SHIFT;
+        const weight = packed & MAX_WEIGHT;
         const length = this.documentLengths[slot]!;
         if (matched[slot] === 0) touched.push(slot);
         matched[slot]! += 1;
         scores[slot]! += (idf * weight * (k1 + 1)) / (weight + k1 * (1 - b + (b * length) / averageLength));
-      }
+      });
     }
     // Keep the best `limit` in a small sorted buffer instead of sorting every touched document.
     const best: Array<{ slot: number; score: number; complete: boolean }> = [];
@@ -114,14 +119,16 @@ export class FullTextIndex {
     const touched = this.touchedWords;
     const stopWordCount = this.stopWordCount;
     for (const { text, weight } of document.fields) {
-      // A field adds at most one new word per character, so one capacity check per field is enough.
-      this.weightByWord = ensureLength(this.weightByWord, this.vocabulary.size + text.length + 1);
+      const count = this.vocabulary.split(text);
+      const ids = this.vocabulary.splitIds;
+      this.weightByWord = ensureLength(this.weightByWord, this.vocabulary.size);
       const weights = this.weightByWord;
-      this.vocabulary.forEachWord(text, (wordId) => {
-        if (wordId < stopWordCount) return;
+      for (let i = 0; i < count; i++) {
+        const wordId = ids[i]!;
+        if (wordId < stopWordCount) continue;
         if (weights[wordId] === 0) touched.push(wordId);
         weights[wordId]! += weight;
-      });
+      }
     }
     for (const wordId of touched) {
       visit(wordId, this.weightByWord[wordId]!);

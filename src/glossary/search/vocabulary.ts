@@ -1,10 +1,11 @@
 import { foldWord, normalizedWords } from '../normalize.js';
+import { ensureLength } from './typed-arrays.js';
 
 /**
  * Words as small integers. Indexing long explanations is mostly tokenising, and on the machines
  * this runs on allocation is the expensive part, so plain ASCII text is split without creating a
- * string per token: each token is hashed in place and looked up; only a word never seen before
- * is sliced out, folded (spelling, plural) and given an id.
+ * string per token (or a lower-case copy of the text): each token is hashed in place and looked
+ * up; only a word never seen before is sliced out, folded (spelling, plural) and given an id.
  */
 export class Vocabulary {
   // Open-addressing hash table from a raw token's hash to its raw id + 1 (0 = empty), with the
@@ -12,7 +13,10 @@ export class Vocabulary {
   private table = new Int32Array(1 << 12);
   private tableHashes = new Int32Array(1 << 12);
   private readonly rawWords: string[] = [];
+  private rawLengths = new Int32Array(256);
   private readonly wordIdOfRaw: number[] = [];
+  /** Word ids of the text being split, before they are handed out. */
+  private scratch = new Int32Array(256);
   private readonly wordIds = new Map<string, number>();
   /** Folded words by id. */
   readonly words: string[] = [];
@@ -37,40 +41,69 @@ export class Vocabulary {
     return this.wordIds.get(folded);
   }
 
-  /** Calls `visit` with the folded word id of every word of `text`, in order. */
-  forEachWord(text: string, visit: (wordId: number) => void): void {
-    if (!/^[a-zA-Z0-9 \t\n.,;:!?()"\-/]*$/.test(text)) {
-      for (const word of normalizedWords(text)) visit(this.intern(word));
-      return;
-    }
-    const lower = text.toLowerCase();
+  /**
+   * Splits `text` into folded word ids, in order, written to `splitIds` (valid until the next
+   * call); returns how many. A plain array rather than a callback per word: this runs for every
+   * word of every explanation.
+   */
+  split(text: string): number {
+    const count = this.plainAsciiWordIds(text);
+    if (count >= 0) return count;
+    const words = normalizedWords(text);
+    this.scratch = ensureLength(this.scratch, words.length);
+    for (let i = 0; i < words.length; i++) this.scratch[i] = this.intern(words[i]!);
+    return words.length;
+  }
+
+  /** The ids written by the last `split`. */
+  get splitIds(): Int32Array {
+    return this.scratch;
+  }
+
+  /**
+   * Splits plain ASCII text into folded word ids, written to `this.scratch`; returns how many, or
+   * -1 when the text needs the general path (anything outside ASCII, apostrophes, ampersands).
+   * Letters are lower-cased as they are read, so the text is never copied.
+   */
+  private plainAsciiWordIds(text: string): number {
+    this.scratch = ensureLength(this.scratch, (text.length >> 1) + 1);
+    const ids = this.scratch;
+    let count = 0;
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= lower.length; i++) {
-      const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    for (let i = 0; i <= text.length; i++) {
+      let code = i < text.length ? text.charCodeAt(i) : 32;
+      if (code >= 65 && code <= 90) code += 32;
       if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
         if (start < 0) {
           start = i;
           hash = 0x811c9dc5;
         }
         hash = Math.imul(hash ^ code, 0x01000193);
-      } else if (start >= 0) {
-        visit(this.wordIdOfRaw[this.rawId(lower, start, i, hash | 0)]!);
+        continue;
+      }
+      if (code >= 128 || code === 39 || code === 38) return -1;
+      if (start >= 0) {
+        ids[count++] = this.wordIdOfRaw[this.rawId(text, start, i, hash | 0)]!;
         start = -1;
       }
     }
+    return count;
   }
 
   private rawId(text: string, start: number, end: number, hash: number): number {
     const mask = this.table.length - 1;
+    const length = end - start;
     let at = hash & mask;
     for (let stored = this.table[at]!; stored !== 0; stored = this.table[at]!) {
-      if (this.tableHashes[at] === hash && sameSpan(this.rawWords[stored - 1]!, text, start, end)) return stored - 1;
+      if (this.tableHashes[at] === hash && this.rawLengths[stored - 1] === length && sameLowerSpan(this.rawWords[stored - 1]!, text, start)) return stored - 1;
       at = (at + 1) & mask;
     }
-    const raw = text.slice(start, end);
+    const raw = text.slice(start, end).toLowerCase();
     const id = this.rawWords.length;
     this.rawWords.push(raw);
+    this.rawLengths = ensureLength(this.rawLengths, id + 1);
+    this.rawLengths[id] = length;
     this.wordIdOfRaw.push(this.intern(foldWord(raw)));
     this.table[at] = id + 1;
     this.tableHashes[at] = hash;
@@ -95,8 +128,12 @@ export class Vocabulary {
   }
 }
 
-function sameSpan(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+/** Whether `text` from `start` spells the lower-case ASCII `word`, ignoring case. */
+function sameLowerSpan(word: string, text: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++) {
+    let code = text.charCodeAt(start + i);
+    if (code >= 65 && code <= 90) code += 32;
+    if (word.charCodeAt(i) !== code) return false;
+  }
   return true;
 }
