@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import { DISCORD_LIMITS } from '../limits.js';
-import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
+import { compact, normalize, normalizedWords, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
@@ -298,10 +298,11 @@ export class SearchEngine {
     const slots: number[] = [];
     for (let name = -1; name < entry.aliases.length; name++) {
       const text = name < 0 ? entry.term : entry.aliases[name]!;
-      const normalized = normalize(text);
-      if (normalized === '') continue;
+      const words = normalizedWords(text);
+      if (words.length === 0) continue;
+      const normalized = words.join(' ');
       const slot = this.keys.length;
-      this.longestName = Math.max(this.longestName, wordCount(normalized));
+      this.longestName = Math.max(this.longestName, words.length);
       const key: NameKey = { entryId: entry.id, text, kind: name < 0 ? 'term' : 'alias', normalized };
       this.keys.push(key);
       this.rankBase = ensureLength(this.rankBase, slot + 1);
@@ -309,7 +310,7 @@ export class SearchEngine {
       slots.push(slot);
       this.forEachNameForm(key, (forms) => forms.add(normalized, slot));
       this.trigrams.add(slot, normalized);
-      this.prefixes.add(slot, normalized.split(' '), (word) => this.learnNameWord(word), bulk);
+      this.prefixes.add(slot, words, (word) => this.learnNameWord(word), bulk);
     }
     const textSlot = this.entryByTextSlot.length;
     this.entryByTextSlot.push(entry.id);
@@ -324,8 +325,7 @@ export class SearchEngine {
     const index = this.nameWords.length;
     this.wordTrigrams.add(index, word);
     this.nameWords.push(word);
-    if (word.length > SHORT_WORD) return;
-    for (const hash of deletionHashes(word)) this.shortWordsByDeletion.add(hash, index);
+    if (word.length <= SHORT_WORD) forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.add(hash, index));
   }
 
   /** The exact, spacing-free and word-sorted indexes of a name; the latter two only when the forms differ. */
@@ -461,7 +461,7 @@ export class SearchEngine {
       if (word.length === 1 && corrections.size === 0) return;
       const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
       if (word.length > 1 && word.length <= SHORT_WORD + 1) {
-        for (const hash of deletionHashes(word)) this.shortWordsByDeletion.forEach(hash, (index) => proposed.push(this.nameWords[index]!));
+        forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (index) => proposed.push(this.nameWords[index]!)));
       }
       for (const candidate of proposed) {
         const distances = editDistances(word, candidate, budget);
@@ -505,14 +505,13 @@ export class SearchEngine {
  * Hashes of the word itself and of every form with one letter removed, each once ("ll" in
  * "all" gives one form, not two), without building those strings.
  */
-function deletionHashes(word: string): number[] {
-  const hashes = [hashSkipping(word)];
+function forEachDeletionHash(word: string, visit: (hash: number) => void): void {
+  visit(hashSkipping(word));
   for (let i = 0; i < word.length; i++) {
     // Within a run of equal letters, removing any one gives the same form; only the first counts.
     if (i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1)) continue;
-    hashes.push(hashSkipping(word, i));
+    visit(hashSkipping(word, i));
   }
-  return hashes;
 }
 
 function wordCount(text: string): number {

@@ -1,3 +1,5 @@
+import { IntMultimap } from './int-multimap.js';
+
 /**
  * Finds the keys in which some word starts with what was typed, without scanning the glossary:
  * the distinct words of all keys are kept sorted (a binary search finds the range that starts
@@ -5,9 +7,11 @@
  * Building it is one map lookup per word, and one entry can be added or removed without a rebuild.
  */
 export class PrefixIndex {
-  /** Per word: packed postings, slot × 16 + word position (capped at 15). */
-  private readonly postings = new Map<string, number[]>();
-  /** The distinct words, sorted. */
+  /** Each distinct word's number, the key of its postings. */
+  private readonly wordIds = new Map<string, number>();
+  /** Per word number: packed postings, slot × 16 + word position (capped at 15). */
+  private readonly postings = new IntMultimap();
+  /** The words that are in some key, sorted. */
   private words: string[] = [];
 
   constructor(private readonly keyOf: (slot: number) => string | undefined) {}
@@ -15,41 +19,39 @@ export class PrefixIndex {
   private pendingSort = false;
 
   /**
-   * Indexes one key's words. Calls `onNewWord` for each word no key had before. With `deferSort`,
-   * new words are appended and sorted once by `finishBulk`, for loading many keys at once.
+   * Indexes one key's words. Calls `onNewWord` for each word never indexed before. With
+   * `deferSort`, words are appended and sorted once by `finishBulk`, for loading many keys at once.
    */
   add(slot: number, words: readonly string[], onNewWord: (word: string) => void, deferSort = false): void {
     for (let position = 0; position < words.length; position++) {
       const word = words[position]!;
-      let list = this.postings.get(word);
-      if (!list) {
-        list = [];
-        this.postings.set(word, list);
-        if (deferSort) {
-          this.words.push(word);
-          this.pendingSort = true;
-        } else this.words.splice(lowerBound(this.words, word), 0, word);
+      // A word repeated within one key counts once, at its first position.
+      if (words.indexOf(word) < position) continue;
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.wordIds.size;
+        this.wordIds.set(word, id);
         onNewWord(word);
-      } else if (Math.floor(list[list.length - 1]! / POSITIONS) === slot) continue; // a word repeated within one key
-      list.push(slot * POSITIONS + Math.min(position, POSITIONS - 1));
+        this.insertWord(word, deferSort);
+      } else if (!deferSort && this.postings.count(id) === 0) this.insertWord(word, false); // back after its last key was removed
+      this.postings.add(id, slot * POSITIONS + Math.min(position, POSITIONS - 1));
     }
   }
 
   finishBulk(): void {
     if (this.pendingSort) this.words.sort();
     this.pendingSort = false;
+    this.postings.finishBulk();
   }
 
   remove(slot: number, key: string): void {
-    for (const word of new Set(key.split(' '))) {
-      const list = this.postings.get(word);
-      if (!list) continue;
-      const kept = list.filter((packed) => Math.floor(packed / POSITIONS) !== slot);
-      if (kept.length > 0) {
-        this.postings.set(word, kept);
-        continue;
-      }
-      this.postings.delete(word);
+    const words = key.split(' ');
+    for (let position = 0; position < words.length; position++) {
+      const word = words[position]!;
+      if (words.indexOf(word) < position) continue;
+      const id = this.wordIds.get(word);
+      if (id === undefined || !this.postings.remove(id, slot * POSITIONS + Math.min(position, POSITIONS - 1))) continue;
+      if (this.postings.count(id) > 0) continue;
       const at = lowerBound(this.words, word);
       if (this.words[at] === word) this.words.splice(at, 1);
     }
@@ -78,11 +80,10 @@ export class PrefixIndex {
     if (typed.length > 1) this.scanPhrase(prefix, typed, scanLimit, consider);
     else {
       let visited = 0;
-      for (let at = lowerBound(this.words, prefix); at < this.words.length && this.words[at]!.startsWith(prefix); at++) {
-        for (const packed of this.postings.get(this.words[at]!)!) {
-          consider(Math.floor(packed / POSITIONS), packed % POSITIONS);
-          if (++visited >= scanLimit) return best.map((value) => value % SLOT_SPACE);
-        }
+      for (let at = lowerBound(this.words, prefix); at < this.words.length && this.words[at]!.startsWith(prefix) && visited < scanLimit; at++) {
+        this.postings.forEach(this.wordIds.get(this.words[at]!)!, (packed) => {
+          if (visited++ < scanLimit) consider(Math.floor(packed / POSITIONS), packed % POSITIONS);
+        });
       }
     }
     return best.map((value) => value % SLOT_SPACE);
@@ -94,36 +95,45 @@ export class PrefixIndex {
    * with an unfinished last letter ("deep s") would touch a large part of a big glossary.
    */
   private scanPhrase(prefix: string, typed: readonly string[], limit: number, visit: (slot: number, wordPosition: number) => void): void {
-    let anchor: number[] | undefined;
+    let anchor: number | undefined;
     for (const word of typed.slice(0, -1)) {
-      const list = this.postings.get(word);
-      if (!list) return;
-      if (!anchor || list.length < anchor.length) anchor = list;
+      const id = this.wordIds.get(word);
+      if (id === undefined || this.postings.count(id) === 0) return;
+      if (anchor === undefined || this.postings.count(id) < this.postings.count(anchor)) anchor = id;
     }
     let visited = 0;
-    for (const packed of anchor!) {
+    this.postings.forEach(anchor!, (packed) => {
+      if (visited >= limit) return;
       const slot = Math.floor(packed / POSITIONS);
       const key = this.keyOf(slot);
-      if (key === undefined) continue;
+      if (key === undefined) return;
       const at = ` ${key}`.indexOf(` ${prefix}`);
-      if (at === -1) continue;
+      if (at === -1) return;
       let position = 0;
       for (let space = key.indexOf(' '); space !== -1 && space < at; space = key.indexOf(' ', space + 1)) position++;
       visit(slot, position);
-      if (++visited >= limit) return;
-    }
+      visited++;
+    });
   }
 
   /** Every key slot containing `word`. */
   forEachSlotWith(word: string, visit: (slot: number) => void): void {
-    for (const packed of this.postings.get(word) ?? []) visit(Math.floor(packed / POSITIONS));
+    const id = this.wordIds.get(word);
+    if (id !== undefined) this.postings.forEach(id, (packed) => visit(Math.floor(packed / POSITIONS)));
   }
 
   /** How many keys contain `word`. */
   countWith(word: string): number {
-    return this.postings.get(word)?.length ?? 0;
+    const id = this.wordIds.get(word);
+    return id === undefined ? 0 : this.postings.count(id);
   }
 
+  private insertWord(word: string, deferSort: boolean): void {
+    if (deferSort) {
+      this.words.push(word);
+      this.pendingSort = true;
+    } else this.words.splice(lowerBound(this.words, word), 0, word);
+  }
 }
 
 const POSITIONS = 16;
