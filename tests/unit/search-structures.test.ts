@@ -128,6 +128,21 @@ describe('Vocabulary', () => {
     }
   });
 
+  it('tells thousands of random words apart, short and long, letters and digits', () => {
+    const random = prng(9);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const words = Array.from({ length: 20_000 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 14) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+    );
+    const vocabulary = new Vocabulary();
+    const text = words.join(' ');
+    const count = vocabulary.split(text);
+    expect(Array.from(vocabulary.splitIds.subarray(0, count), (id) => vocabulary.words[id])).toEqual(normalizedWords(text));
+    // And again, now that every word is known: the second pass goes through the lookups.
+    const again = vocabulary.split(text.toUpperCase());
+    expect(Array.from(vocabulary.splitIds.subarray(0, again), (id) => vocabulary.words[id])).toEqual(normalizedWords(text));
+  });
+
   it('gives one id to the same word in any case', () => {
     const vocabulary = new Vocabulary();
     const ids = (text: string) => Array.from(vocabulary.splitIds.subarray(0, vocabulary.split(text)));

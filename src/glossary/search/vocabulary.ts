@@ -14,6 +14,7 @@ export class Vocabulary {
   private tableHashes = new Int32Array(1 << 12);
   private readonly rawWords: string[] = [];
   private rawLengths = new Int32Array(256);
+  private rawSpellings = new Float64Array(256);
   private readonly wordIdOfRaw: number[] = [];
   /** Word ids of the text being split, before they are handed out. */
   private scratch = new Int32Array(256);
@@ -71,6 +72,7 @@ export class Vocabulary {
     let count = 0;
     let start = -1;
     let hash = 0;
+    let spelling = 0;
     for (let i = 0; i <= text.length; i++) {
       let code = i < text.length ? text.charCodeAt(i) : 32;
       if (code >= 65 && code <= 90) code += 32;
@@ -78,25 +80,35 @@ export class Vocabulary {
         if (start < 0) {
           start = i;
           hash = 0x811c9dc5;
+          spelling = 0;
         }
         hash = Math.imul(hash ^ code, 0x01000193);
+        spelling = spelling * 37 + (code <= 57 ? code - 47 : code - 86);
         continue;
       }
       if (code >= 128 || code === 39 || code === 38) return -1;
       if (start >= 0) {
-        ids[count++] = this.wordIdOfRaw[this.rawId(text, start, i, hash | 0)]!;
+        ids[count++] = this.wordIdOfRaw[this.rawId(text, start, i, hash | 0, spelling)]!;
         start = -1;
       }
     }
     return count;
   }
 
-  private rawId(text: string, start: number, end: number, hash: number): number {
+  /**
+   * The raw id of the token text[start, end), given its hash and its spelling number (letters and
+   * digits as base-37 digits, exact up to SPELLED_EXACTLY characters, so most tokens are
+   * confirmed by one comparison instead of character by character).
+   */
+  private rawId(text: string, start: number, end: number, hash: number, spelling: number): number {
     const mask = this.table.length - 1;
     const length = end - start;
     let at = hash & mask;
     for (let stored = this.table[at]!; stored !== 0; stored = this.table[at]!) {
-      if (this.tableHashes[at] === hash && this.rawLengths[stored - 1] === length && sameLowerSpan(this.rawWords[stored - 1]!, text, start)) return stored - 1;
+      const id = stored - 1;
+      if (this.tableHashes[at] === hash && this.rawLengths[id] === length) {
+        if (length <= SPELLED_EXACTLY ? this.rawSpellings[id] === spelling : sameLowerSpan(this.rawWords[id]!, text, start)) return id;
+      }
       at = (at + 1) & mask;
     }
     const raw = text.slice(start, end).toLowerCase();
@@ -104,6 +116,8 @@ export class Vocabulary {
     this.rawWords.push(raw);
     this.rawLengths = ensureLength(this.rawLengths, id + 1);
     this.rawLengths[id] = length;
+    this.rawSpellings = ensureLength(this.rawSpellings, id + 1);
+    this.rawSpellings[id] = spelling;
     this.wordIdOfRaw.push(this.intern(foldWord(raw)));
     this.table[at] = id + 1;
     this.tableHashes[at] = hash;
@@ -127,6 +141,9 @@ export class Vocabulary {
     this.tableHashes = hashes;
   }
 }
+
+/** 37^10 < 2^53: a spelling number of up to ten characters is an exact integer in a double. */
+const SPELLED_EXACTLY = 10;
 
 /** Whether `text` from `start` spells the lower-case ASCII `word`, ignoring case. */
 function sameLowerSpan(word: string, text: string, start: number): boolean {
