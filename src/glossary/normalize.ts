@@ -4,7 +4,9 @@
  * consistent, not linguistically perfect: "bayes" becoming "baye" on both sides is harmless.
  */
 
-const IRREGULAR_SINGULARS: Record<string, string> = {
+// Maps, not object literals: looking up an arbitrary new word as a property name would first add
+// it to the engine's table of property names, which loading a large glossary pays for each word.
+const IRREGULAR_SINGULARS = toMap({
   matrices: 'matrix',
   indices: 'index',
   vertices: 'vertex',
@@ -18,10 +20,10 @@ const IRREGULAR_SINGULARS: Record<string, string> = {
   maxima: 'maximum',
   minima: 'minimum',
   optima: 'optimum',
-};
+});
 
 /** British spellings whose American form a suffix rule below would not produce. */
-const BRITISH_WORDS: Record<string, string> = {
+const BRITISH_WORDS = toMap({
   grey: 'gray',
   programme: 'program',
   defence: 'defense',
@@ -34,7 +36,11 @@ const BRITISH_WORDS: Record<string, string> = {
   catalogue: 'catalog',
   dialogue: 'dialog',
   analogue: 'analog',
-};
+});
+
+function toMap(words: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(words));
+}
 
 // Words of six letters or more ending -ise/-ised/-ising/-iser/-isation are spelled -ize in
 // American English; the exceptions (exercise, supervise, …) do not matter because both sides
@@ -46,7 +52,7 @@ const TRE_SUFFIX = /^(\w{3,})tre(s)?$/;
 const DOUBLED_L = /^(\w{3,}[aeiou])ll(ed|ing|er|ers)$/;
 
 function americanise(word: string): string {
-  const known = BRITISH_WORDS[word];
+  const known = BRITISH_WORDS.get(word);
   if (known) return known;
   // Rules chain, so "colourisation" goes through -ise and then -our. Each regex only runs when
   // the letters it rewrites are there: most words (and every acronym) have none of them.
@@ -60,13 +66,18 @@ function americanise(word: string): string {
 }
 
 function singularise(word: string): string {
-  const irregular = IRREGULAR_SINGULARS[word];
+  const irregular = IRREGULAR_SINGULARS.get(word);
   if (irregular) return irregular;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+/** foldWord without its cache, for callers that keep their own (the search vocabulary). */
+export function foldWordUncached(word: string): string {
+  return singularise(americanise(word));
 }
 
 // Most text is made of a few thousand distinct words, so folding each once saves the regexes.
@@ -77,7 +88,7 @@ const FOLD_CACHE_LIMIT = 200_000;
 export function foldWord(word: string): string {
   let folded = foldedWords.get(word);
   if (folded === undefined) {
-    folded = singularise(americanise(word));
+    folded = foldWordUncached(word);
     if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
     foldedWords.set(word, folded);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compact } from '../../src/glossary/normalize.js';
-import { hashOfWordSet, hashSkipping, hashWithoutSpaces, IntMultimap } from '../../src/glossary/search/int-multimap.js';
+import { compact, normalize } from '../../src/glossary/normalize.js';
+import { forEachDeletionHash, hashOfWordSet, hashText, hashWithoutSpaces, IntMultimap, polynomialHash } from '../../src/glossary/search/int-multimap.js';
 import { AS_WRITTEN, NameFormIndex } from '../../src/glossary/search/name-forms.js';
+import { TrigramIndex } from '../../src/glossary/search/trigram-index.js';
 import { Vocabulary } from '../../src/glossary/search/vocabulary.js';
 import { normalizedWords } from '../../src/glossary/normalize.js';
 import { prng } from '../../bench/generate.js';
@@ -26,12 +27,15 @@ function removeOne(list: number[], value: number): boolean {
 }
 
 describe('IntMultimap', () => {
-  it('agrees with a plain map of arrays through bulk adds, later adds and removals', () => {
+  it.each([
+    // Negative keys, large keys and keys that differ in one bit, as hashes do.
+    { mode: 'any keys', dense: false, keys: [0, 1, 2, -1, -123456789, 2 ** 31 - 1, -(2 ** 31), 65536, -65536, 1 << 20, (1 << 20) | 1, ...Array.from({ length: 300 }, (_, i) => i * 7919)] },
+    // Word and trigram numbers, with gaps.
+    { mode: 'dense keys', dense: true, keys: [0, 1, 2, 3, 255, 256, 257, 70_000, ...Array.from({ length: 300 }, (_, i) => i * 13)] },
+  ])('agrees with a plain map of arrays through bulk adds, later adds and removals ($mode)', ({ dense, keys }) => {
     const random = prng(5);
-    const map = new IntMultimap();
+    const map = new IntMultimap({ denseKeys: dense });
     const model = new Map<number, number[]>();
-    // Negative keys, large keys and keys that differ in one bit, as hashes and packed trigrams do.
-    const keys = [0, 1, 2, -1, -123456789, 2 ** 31 - 1, 1 << 20, (1 << 20) | 1, ...Array.from({ length: 300 }, (_, i) => i * 7919)];
     const step = (phase: 'bulk' | 'after') => {
       const key = keys[Math.floor(random() * keys.length)]!;
       const value = Math.floor(random() * 50);
@@ -52,6 +56,13 @@ describe('IntMultimap', () => {
     expect(contents(map, keys)).toEqual(expected());
     expect(map.count(424242)).toBe(0);
     expect(map.remove(424242, 1)).toBe(false);
+  });
+
+  it('refuses a key that is not a small non-negative integer when keys are dense', () => {
+    const map = new IntMultimap({ denseKeys: true });
+    expect(() => map.add(-1, 0)).toThrow(RangeError);
+    expect(() => map.add(2 ** 30, 0)).toThrow(RangeError);
+    expect(() => map.add(1.5, 0)).toThrow(RangeError);
   });
 
   it('is readable before finishBulk is called (the first read lays the values out)', () => {
@@ -75,15 +86,45 @@ describe('IntMultimap', () => {
   });
 });
 
+describe('TrigramIndex', () => {
+  it('gives a name added as word ids the same trigrams as the same name added as text', () => {
+    // Names as the engine holds them: normalised.
+    const names = ['deep learning', 'k means', 'a b c', 'learning to learn learning', 'q learning', 'x', 'batch size', 'αβγ δεζ', 'gradient descent', 'deep deep'].map(normalize);
+    const vocabulary = new Vocabulary();
+    const byText = new TrigramIndex();
+    const byWords = new TrigramIndex();
+    names.forEach((name, slot) => {
+      byText.add(slot, name);
+      const ids = Array.from(vocabulary.splitIds.subarray(0, vocabulary.split(name)));
+      expect(ids.map((id) => vocabulary.words[id]).join(' ')).toBe(name);
+      byWords.addName(slot, ids, (id) => vocabulary.words[id]!);
+    });
+    byText.finishBulk();
+    byWords.finishBulk();
+    for (const query of [...names, 'batchxsize', 'deep lerning', 'kmeans', 'b c', 'learn', 'αβγ']) {
+      // Similarities depend on how many trigrams each name has and shares, so equal lists mean equal postings and counts.
+      expect(byWords.candidates(query, 20, 0), query).toEqual(byText.candidates(query, 20, 0));
+    }
+  });
+});
+
 describe('hashes of name forms', () => {
   it('hashes a text without its spaces like the spaceless text itself', () => {
-    for (const text of ['k means', 'gradient descent', 'a b c d', 'single']) expect(hashWithoutSpaces(text)).toBe(hashSkipping(compact(text)));
+    for (const text of ['k means', 'gradient descent', 'a b c d', 'single']) expect(hashWithoutSpaces(text)).toBe(hashText(compact(text)));
   });
 
-  it('hashes a text with one character skipped like the text without it', () => {
-    expect(hashSkipping('umap', 1)).toBe(hashSkipping('uap'));
-    expect(hashSkipping('umap', 0)).toBe(hashSkipping('map'));
-    expect(hashSkipping('umap', 3)).toBe(hashSkipping('uma'));
+  it('hashes a word and each form of it with one letter removed like those strings, each form once', () => {
+    const deletionHashes = (word: string) => {
+      const hashes: number[] = [];
+      forEachDeletionHash(word, (hash) => hashes.push(hash));
+      return hashes;
+    };
+    expect(deletionHashes('umap')).toEqual(['umap', 'map', 'uap', 'ump', 'uma'].map(polynomialHash));
+    expect(deletionHashes('all')).toEqual(['all', 'll', 'al'].map(polynomialHash));
+    expect(deletionHashes('x')).toEqual(['x', ''].map(polynomialHash));
+    const long = 'a'.repeat(40) + 'bcdefghijklmnopqrstuvwxyz0123456789'; // longer than the scratch arrays start
+    const forms = [long, long.slice(1), ...Array.from({ length: long.length - 40 }, (_, i) => long.slice(0, 40 + i) + long.slice(41 + i))];
+    expect(deletionHashes(long)).toEqual(forms.map(polynomialHash));
   });
 
   it('ignores word order, but not which words there are', () => {

@@ -1,10 +1,10 @@
 import Fuse from 'fuse.js';
 import { DISCORD_LIMITS } from '../limits.js';
-import { compact, normalize, normalizedWords, queryForms, sortedWords } from '../normalize.js';
+import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
-import { hashSkipping, IntMultimap } from './int-multimap.js';
+import { forEachDeletionHash, IntMultimap } from './int-multimap.js';
 import { AS_WRITTEN, NameFormIndex, WITHOUT_SPACES, WORD_SET } from './name-forms.js';
 import { LATER_WORD, PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
@@ -17,12 +17,6 @@ interface NameKey {
   text: string;
   kind: 'term' | 'alias';
   normalized: string;
-}
-
-interface EntryRecord {
-  entry: Entry;
-  slots: number[];
-  textSlot: number;
 }
 
 interface Candidate {
@@ -67,27 +61,35 @@ function allowedEdits(length: number): number {
  * fuse.js, so no query scans the whole glossary.
  */
 export class SearchEngine {
-  /** One record per entry: the entry, its name-key slots and its full-text slot (one map, not three: map writes dominate building). */
-  private readonly records = new Map<string, EntryRecord>();
+  /** Each entry's number, by id. */
+  private readonly entryNumbers = new Map<string, number>();
   private readonly keys: Array<NameKey | undefined> = [];
-  private readonly entryByTextSlot: Array<string | undefined> = [];
+  /**
+   * By entry number (which is also its full-text slot): the entry, and its name slots, which are
+   * consecutive. Numbers and typed arrays rather than a record object per entry: fewer objects
+   * for the collector to copy and trace while a large glossary is loaded.
+   */
+  private readonly entriesByNumber: Array<Entry | undefined> = [];
+  private firstSlots = new Int32Array(1024);
+  private slotCounts = new Int32Array(1024);
   private readonly exact = new NameFormIndex(AS_WRITTEN, (slot) => this.keys[slot]?.normalized);
   private readonly compactExact = new NameFormIndex(WITHOUT_SPACES, (slot) => this.keys[slot]?.normalized);
   private readonly reordered = new NameFormIndex(WORD_SET, (slot) => this.keys[slot]?.normalized);
-  private readonly prefixes = new PrefixIndex((slot) => this.keys[slot]?.normalized);
+  private readonly fullText = new FullTextIndex();
+  /** Every word of every name and text, as a number; shared by the indexes. */
+  private readonly vocabulary = this.fullText.vocabulary;
+  private readonly prefixes = new PrefixIndex((slot) => this.keys[slot]?.normalized, this.vocabulary);
   private readonly trigrams = new TrigramIndex();
-  /** The distinct words of all names, and a trigram index over them, for correcting one word at a time. */
-  private readonly nameWords: string[] = [];
+  /** A trigram index over the distinct words of all names (by vocabulary id), for correcting one word at a time. */
   private readonly wordTrigrams = new TrigramIndex();
   /**
    * Short name words by each form with one letter deleted (and by themselves). Trigrams miss
    * typos in short words ("uamp" shares none with "umap"), while both lose an "a" to "ump".
-   * Keyed by a hash of the form (see deletionHashes), valued by position in `nameWords`.
+   * Keyed by a hash of the form (see forEachDeletionHash), valued by vocabulary word id.
    */
   private readonly shortWordsByDeletion = new IntMultimap();
   private wordMatchCounts = new Int32Array(1024);
   private wordLastCounted = new Int32Array(1024);
-  private readonly fullText = new FullTextIndex();
   private featuredCache: Entry[] | undefined;
   /** How many present entries list each id as related: how central a concept is. Kept up to date on add and remove. */
   private readonly inbound = new Map<string, number>();
@@ -109,24 +111,26 @@ export class SearchEngine {
   }
 
   get size(): number {
-    return this.records.size;
+    return this.entryNumbers.size;
   }
 
   get(id: string): Entry | undefined {
-    return this.records.get(id)?.entry;
+    const number = this.entryNumbers.get(id);
+    return number === undefined ? undefined : this.entriesByNumber[number];
   }
 
   /** Adds or replaces one entry without rebuilding the index. */
   add(entry: Entry): void {
-    if (this.records.has(entry.id)) this.remove(entry.id);
+    if (this.entryNumbers.has(entry.id)) this.remove(entry.id);
     this.index(entry, false);
   }
 
   /** Removes one entry; returns whether it was there. */
   remove(id: string): boolean {
-    const record = this.records.get(id);
-    if (!record) return false;
-    for (const slot of record.slots) {
+    const number = this.entryNumbers.get(id);
+    if (number === undefined) return false;
+    const entry = this.entriesByNumber[number]!;
+    for (const slot of this.slotsOf(number)) {
       const key = this.keys[slot]!;
       this.prefixes.remove(slot, key.normalized);
       this.trigrams.remove(slot, key.normalized);
@@ -134,10 +138,10 @@ export class SearchEngine {
       this.keys[slot] = undefined;
       this.rankBase[slot] = -1;
     }
-    this.fullText.remove(fullTextDocument(record.textSlot, record.entry));
-    this.entryByTextSlot[record.textSlot] = undefined;
-    this.records.delete(id);
-    this.countLinks(record.entry, -1);
+    this.fullText.remove(fullTextDocument(number, entry));
+    this.entriesByNumber[number] = undefined;
+    this.entryNumbers.delete(id);
+    this.countLinks(entry, -1);
     this.featuredCache = undefined;
     return true;
   }
@@ -261,8 +265,7 @@ export class SearchEngine {
   /** Full-text search over terms, definitions and explanations, ranked. */
   search(text: string, limit = 25): SearchHit[] {
     return this.fullText.search(text, limit).flatMap(({ slot, score }) => {
-      const id = this.entryByTextSlot[slot];
-      const entry = id === undefined ? undefined : this.records.get(id)?.entry;
+      const entry = this.entriesByNumber[slot];
       return entry ? [{ entry, score }] : [];
     });
   }
@@ -274,8 +277,8 @@ export class SearchEngine {
   featured(): Entry[] {
     if (this.featuredCache) return this.featuredCache;
     const inbound = this.inbound;
-    this.featuredCache = [...this.records.values()]
-      .map((record) => record.entry)
+    this.featuredCache = this.entriesByNumber
+      .filter((entry): entry is Entry => entry !== undefined)
       .sort((x, y) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || x.term.localeCompare(y.term))
       .slice(0, MAX_SUGGESTIONS);
     return this.featuredCache;
@@ -285,7 +288,8 @@ export class SearchEngine {
   private countLinks(entry: Entry, change: 1 | -1): void {
     for (const target of new Set(entry.related)) {
       this.inbound.set(target, (this.inbound.get(target) ?? 0) + change);
-      for (const slot of this.records.get(target)?.slots ?? []) this.rankBase[slot] = this.baseRank(this.keys[slot]!);
+      const number = this.entryNumbers.get(target);
+      if (number !== undefined) for (const slot of this.slotsOf(number)) this.rankBase[slot] = this.baseRank(this.keys[slot]!);
     }
   }
 
@@ -294,12 +298,19 @@ export class SearchEngine {
     return (key.kind === 'term' ? 0 : 1_000_000) + (99 - centrality) * 1000 + Math.min(999, key.normalized.length);
   }
 
+  /** The name slots of an entry number. */
+  private slotsOf(number: number): number[] {
+    return Array.from({ length: this.slotCounts[number]! }, (_, i) => this.firstSlots[number]! + i);
+  }
+
   private index(entry: Entry, bulk: boolean): void {
-    const slots: number[] = [];
+    const number = this.entriesByNumber.length;
+    const firstSlot = this.keys.length;
     for (let name = -1; name < entry.aliases.length; name++) {
       const text = name < 0 ? entry.term : entry.aliases[name]!;
-      const words = normalizedWords(text);
-      if (words.length === 0) continue;
+      const wordIds = this.nameWordIds(text);
+      if (wordIds.length === 0) continue;
+      const words = wordIds.map((id) => this.vocabulary.words[id]!);
       const normalized = words.join(' ');
       const slot = this.keys.length;
       this.longestName = Math.max(this.longestName, words.length);
@@ -307,25 +318,38 @@ export class SearchEngine {
       this.keys.push(key);
       this.rankBase = ensureLength(this.rankBase, slot + 1);
       this.rankBase[slot] = this.baseRank(key);
-      slots.push(slot);
       this.forEachNameForm(key, (forms) => forms.add(normalized, slot));
-      this.trigrams.add(slot, normalized);
-      this.prefixes.add(slot, words, (word) => this.learnNameWord(word), bulk);
+      this.trigrams.addName(slot, wordIds, (id) => this.vocabulary.words[id]!);
+      this.prefixes.add(slot, wordIds, (id) => this.learnNameWord(id), bulk);
     }
-    const textSlot = this.entryByTextSlot.length;
-    this.entryByTextSlot.push(entry.id);
-    this.records.set(entry.id, { entry, slots, textSlot });
-    this.fullText.add(fullTextDocument(textSlot, entry));
+    this.entriesByNumber.push(entry);
+    this.firstSlots = ensureLength(this.firstSlots, number + 1);
+    this.slotCounts = ensureLength(this.slotCounts, number + 1);
+    this.firstSlots[number] = firstSlot;
+    this.slotCounts[number] = this.keys.length - firstSlot;
+    this.entryNumbers.set(entry.id, number);
+    this.fullText.add(fullTextDocument(number, entry));
     this.countLinks(entry, +1);
     this.featuredCache = undefined;
   }
 
+  /**
+   * The normalised words of a name (the words normalizedWords gives), as vocabulary ids: known
+   * words are found without slicing the text or looking anything up by string.
+   */
+  private nameWordIds(text: string): number[] {
+    const count = this.vocabulary.split(text);
+    const ids = this.vocabulary.splitIds;
+    const wordIds = new Array<number>(count);
+    for (let i = 0; i < count; i++) wordIds[i] = ids[i]!;
+    return wordIds;
+  }
+
   /** A word no name had before: make it available for word-level typo correction. */
-  private learnNameWord(word: string): void {
-    const index = this.nameWords.length;
-    this.wordTrigrams.add(index, word);
-    this.nameWords.push(word);
-    if (word.length <= SHORT_WORD) forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.add(hash, index));
+  private learnNameWord(wordId: number): void {
+    const word = this.vocabulary.words[wordId]!;
+    this.wordTrigrams.add(wordId, word);
+    if (word.length <= SHORT_WORD) forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.add(hash, wordId));
   }
 
   /** The exact, spacing-free and word-sorted indexes of a name; the latter two only when the forms differ. */
@@ -337,7 +361,7 @@ export class SearchEngine {
   }
 
   private entryOf(key: NameKey): Entry {
-    return this.records.get(key.entryId)!.entry;
+    return this.get(key.entryId)!;
   }
 
   private exactSlot(form: string): number | undefined {
@@ -368,7 +392,7 @@ export class SearchEngine {
   }
 
   private slotOf(key: NameKey): number {
-    return this.records.get(key.entryId)!.slots.find((slot) => this.keys[slot] === key)!;
+    return this.slotsOf(this.entryNumbers.get(key.entryId)!).find((slot) => this.keys[slot] === key)!;
   }
 
   /**
@@ -459,9 +483,9 @@ export class SearchEngine {
       const corrections = new Set<string>();
       if (this.prefixes.countWith(word) > 0) corrections.add(word);
       if (word.length === 1 && corrections.size === 0) return;
-      const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.nameWords[slot]!);
+      const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.vocabulary.words[slot]!);
       if (word.length > 1 && word.length <= SHORT_WORD + 1) {
-        forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (index) => proposed.push(this.nameWords[index]!)));
+        forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (id) => proposed.push(this.vocabulary.words[id]!)));
       }
       for (const candidate of proposed) {
         const distances = editDistances(word, candidate, budget);
@@ -501,18 +525,6 @@ export class SearchEngine {
   }
 }
 
-/**
- * Hashes of the word itself and of every form with one letter removed, each once ("ll" in
- * "all" gives one form, not two), without building those strings.
- */
-function forEachDeletionHash(word: string, visit: (hash: number) => void): void {
-  visit(hashSkipping(word));
-  for (let i = 0; i < word.length; i++) {
-    // Within a run of equal letters, removing any one gives the same form; only the first counts.
-    if (i > 0 && word.charCodeAt(i) === word.charCodeAt(i - 1)) continue;
-    visit(hashSkipping(word, i));
-  }
-}
 
 function wordCount(text: string): number {
   let count = 1;

@@ -30,9 +30,10 @@ function posting(slot: number, weight: number): number {
  * influence autocomplete, and so a query only touches the postings of its own words.
  */
 export class FullTextIndex {
-  private readonly vocabulary = new Vocabulary();
+  /** Shared with the engine, which splits names with it too: one table of known words. */
+  readonly vocabulary = new Vocabulary();
   /** Postings by word id. */
-  private readonly postings = new IntMultimap();
+  private readonly postings = new IntMultimap({ denseKeys: true });
   /** Stop words are interned first, so they are exactly the ids below this. */
   private readonly stopWordCount: number;
   private documentLengths = new Float64Array(1024);

@@ -113,108 +113,188 @@ export class PostingLists {
   }
 }
 
+/** Pairs appended in chunks: growing never copies, and only memory actually written is touched. */
+class PairBuffer {
+  static readonly CHUNK = 1 << 16;
+  readonly keys: Int32Array[] = [];
+  readonly values: Int32Array[] = [];
+  count = 0;
+
+  push(key: number, value: number): void {
+    const at = this.count & (PairBuffer.CHUNK - 1);
+    if (at === 0) {
+      this.keys.push(new Int32Array(PairBuffer.CHUNK));
+      this.values.push(new Int32Array(PairBuffer.CHUNK));
+    }
+    this.keys[this.keys.length - 1]![at] = key;
+    this.values[this.values.length - 1]![at] = value;
+    this.count++;
+  }
+
+  /** Calls `visit` for each chunk with how many of its pairs are filled. */
+  forEachChunk(visit: (keys: Int32Array, values: Int32Array, filled: number) => void): void {
+    this.keys.forEach((keys, chunk) => visit(keys, this.values[chunk]!, Math.min(PairBuffer.CHUNK, this.count - chunk * PairBuffer.CHUNK)));
+  }
+}
+
 /**
- * Any 32-bit integer keys (hashes, packed trigrams, word ids) to unordered lists of integers.
- * An open-addressing table numbers the keys. Values added while the index is first built are
- * only appended to a buffer and laid out at once, list after list, by a counting sort when the
- * map is first read (`finishBulk`, or any read): millions of postings then cost two sequential writes
- * each instead of a walk to their list. Values added after that go to growable PostingLists.
+ * Integer keys to unordered lists of integers: with `denseKeys`, small non-negative numbers
+ * (word and trigram numbers) that index the lists directly; otherwise any 32-bit value (hashes).
+ *
+ * Values added while the index is first built are only appended to a buffer; `finishBulk` sorts
+ * them by key into one array, list after list (a counting sort for dense keys, a radix sort for
+ * others, whose distinct keys are then found by binary search). Millions of postings then cost
+ * two sequential writes each, instead of a hash-table probe or a list append each at a random
+ * place in memory. Values added after that go to a hash table of growable PostingLists.
+ *
+ * On the machines this runs on, memory is expensive the first time it is touched, so building
+ * avoids copying: no doubling arrays, and the counting sort needs no second copy of the pairs.
  */
 export class IntMultimap {
-  private tableKeys = new Int32Array(1 << 10);
-  /** List number + 1 at each table position; 0 marks an empty position. */
-  private tableLists = new Int32Array(1 << 10);
+  private pending: PairBuffer | undefined = new PairBuffer();
+  // After finishBulk, list i (the key itself when dense, else the key's position in frozenKeys,
+  // which are distinct and in ascending unsigned order) holds
+  // frozenValues[frozenStarts[i] .. + frozenLengths[i]]; lengths shrink as values are removed.
+  private frozenKeys: Int32Array = new Int32Array(0);
+  private frozenStarts: Int32Array = new Int32Array(0);
+  private frozenLengths: Int32Array = new Int32Array(0);
+  private frozenValues: Int32Array = new Int32Array(0);
+  // Added after building: an open-addressing table from key to list number + 1 (0 = empty).
+  private tableKeys = new Int32Array(1 << 4);
+  private tableLists = new Int32Array(1 << 4);
   private listCount = 0;
-  // Before freezing: (list, value) pairs in the order they were added.
-  private pendingLists: Int32Array | undefined = new Int32Array(1024);
-  private pendingValues = new Int32Array(1024);
-  private pendingCount = 0;
-  // After freezing: list i's bulk values are frozenValues[frozenStarts[i] .. + frozenLengths[i]].
-  private frozenStarts = new Int32Array(0);
-  private frozenLengths = new Int32Array(0);
-  private frozenValues = new Int32Array(0);
   private readonly later = new PostingLists();
+  private readonly denseKeys: boolean;
+
+  constructor(options: { denseKeys?: boolean } = {}) {
+    this.denseKeys = options.denseKeys ?? false;
+  }
 
   add(key: number, value: number): void {
-    const list = this.listOf(key, true);
-    if (this.pendingLists === undefined) {
-      this.later.add(list, value);
-      return;
-    }
-    const at = this.pendingCount++;
-    if (at === this.pendingLists.length) {
-      this.pendingLists = ensureLength(this.pendingLists, at + 1);
-      this.pendingValues = ensureLength(this.pendingValues, at + 1);
-    }
-    this.pendingLists[at] = list;
-    this.pendingValues[at] = value;
+    if (this.denseKeys && !(key >>> 0 === key && key <= MAX_DENSE_KEY)) throw new RangeError(`not a dense key: ${key}`);
+    if (this.pending) this.pending.push(key, value);
+    else this.later.add(this.laterList(key, true), value);
   }
 
   /** Removes one occurrence of `value` from the key's list; returns whether it was there. */
   remove(key: number, value: number): boolean {
     this.finishBulk();
-    const list = this.listOf(key, false);
-    if (list < 0) return false;
-    if (list < this.frozenLengths.length) {
-      const start = this.frozenStarts[list]!;
-      const end = start + this.frozenLengths[list]!;
+    const index = this.frozenIndex(key);
+    if (index >= 0) {
+      const start = this.frozenStarts[index]!;
+      const end = start + this.frozenLengths[index]!;
       for (let at = start; at < end; at++) {
         if (this.frozenValues[at] !== value) continue;
         this.frozenValues[at] = this.frozenValues[end - 1]!;
-        this.frozenLengths[list]! -= 1;
+        this.frozenLengths[index]! -= 1;
         return true;
       }
     }
-    return this.later.remove(list, value);
+    const list = this.laterList(key, false);
+    return list >= 0 && this.later.remove(list, value);
   }
 
   /** How many values the key has. */
   count(key: number): number {
     this.finishBulk();
-    const list = this.listOf(key, false);
-    if (list < 0) return 0;
-    return (list < this.frozenLengths.length ? this.frozenLengths[list]! : 0) + this.later.count(list);
+    const index = this.frozenIndex(key);
+    const list = this.laterList(key, false);
+    return (index < 0 ? 0 : this.frozenLengths[index]!) + (list < 0 ? 0 : this.later.count(list));
   }
 
   /** Calls `visit` with every value of the key, in no particular order. */
   forEach(key: number, visit: (value: number) => void): void {
     this.finishBulk();
-    const list = this.listOf(key, false);
-    if (list < 0) return;
-    if (list < this.frozenLengths.length) {
+    const index = this.frozenIndex(key);
+    if (index >= 0) {
       const values = this.frozenValues;
-      const start = this.frozenStarts[list]!;
-      const end = start + this.frozenLengths[list]!;
+      const start = this.frozenStarts[index]!;
+      const end = start + this.frozenLengths[index]!;
       for (let at = start; at < end; at++) visit(values[at]!);
     }
-    this.later.forEach(list, visit);
+    const list = this.laterList(key, false);
+    if (list >= 0) this.later.forEach(list, visit);
   }
 
-  /** Lays out the values added so far, grouped by list (a counting sort). Later adds are kept apart. */
+  /** Sorts the values added so far into their lists. Any read does this first; later adds are kept apart. */
   finishBulk(): void {
-    const lists = this.pendingLists;
-    if (lists === undefined) return;
-    const count = this.pendingCount;
-    const starts = new Int32Array(this.listCount + 1);
-    for (let i = 0; i < count; i++) starts[lists[i]! + 1]! += 1;
-    const lengths = new Int32Array(this.listCount);
-    for (let list = 0; list < this.listCount; list++) {
-      lengths[list] = starts[list + 1]!;
-      starts[list + 1]! += starts[list]!;
-    }
-    const values = new Int32Array(count);
-    const cursors = starts.slice(0, this.listCount);
-    for (let i = 0; i < count; i++) values[cursors[lists[i]!]!++] = this.pendingValues[i]!;
+    const pending = this.pending;
+    if (pending === undefined) return;
+    this.pending = undefined;
+    if (this.denseKeys) this.countingSort(pending);
+    else this.radixSort(pending);
+  }
+
+  /** Dense keys: count each key's values, then write every value straight to its place. */
+  private countingSort(pending: PairBuffer): void {
+    let largest = -1;
+    pending.forEachChunk((keys, _values, filled) => {
+      for (let i = 0; i < filled; i++) if (keys[i]! > largest) largest = keys[i]!;
+    });
+    const lengths = new Int32Array(largest + 1);
+    pending.forEachChunk((keys, _values, filled) => {
+      for (let i = 0; i < filled; i++) lengths[keys[i]!]! += 1;
+    });
+    const starts = new Int32Array(largest + 1);
+    for (let key = 1; key <= largest; key++) starts[key] = starts[key - 1]! + lengths[key - 1]!;
+    const cursors = starts.slice();
+    const sorted = new Int32Array(pending.count);
+    pending.forEachChunk((keys, values, filled) => {
+      for (let i = 0; i < filled; i++) sorted[cursors[keys[i]!]!++] = values[i]!;
+    });
     this.frozenStarts = starts;
     this.frozenLengths = lengths;
-    this.frozenValues = values;
-    this.pendingLists = undefined;
-    this.pendingValues = new Int32Array(0);
-    this.pendingCount = 0;
+    this.frozenValues = sorted;
   }
 
-  /** The key's list number; with `create`, a new one if the key has none, else -1. */
-  private listOf(key: number, create: boolean): number {
+  /** Any keys: radix-sort the pairs, then note where each distinct key's run starts. */
+  private radixSort(pending: PairBuffer): void {
+    const count = pending.count;
+    const keys = new Int32Array(count);
+    const values = new Int32Array(count);
+    let at = 0;
+    pending.forEachChunk((chunkKeys, chunkValues, filled) => {
+      keys.set(chunkKeys.subarray(0, filled), at);
+      values.set(chunkValues.subarray(0, filled), at);
+      at += filled;
+    });
+    const [sortedKeys, sortedValues] = sortByKey(keys, values, count);
+    let distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || sortedKeys[i] !== sortedKeys[i - 1]) distinct++;
+    const frozenKeys = new Int32Array(distinct);
+    const starts = new Int32Array(distinct);
+    const lengths = new Int32Array(distinct);
+    let index = -1;
+    for (let i = 0; i < count; i++) {
+      if (i === 0 || sortedKeys[i] !== sortedKeys[i - 1]) {
+        frozenKeys[++index] = sortedKeys[i]!;
+        starts[index] = i;
+      }
+      lengths[index]! += 1;
+    }
+    this.frozenKeys = frozenKeys;
+    this.frozenStarts = starts;
+    this.frozenLengths = lengths;
+    this.frozenValues = sortedValues;
+  }
+
+  /** The key's list among the frozen ones, or -1. */
+  private frozenIndex(key: number): number {
+    if (this.denseKeys) return key >= 0 && key < this.frozenLengths.length ? key : -1;
+    const keys = this.frozenKeys;
+    const wanted = key >>> 0;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (keys[middle]! >>> 0 < wanted) low = middle + 1;
+      else high = middle;
+    }
+    return low < keys.length && keys[low] === key ? low : -1;
+  }
+
+  /** The key's list among later adds; with `create`, a new one if it has none, else -1. */
+  private laterList(key: number, create: boolean): number {
     const mask = this.tableKeys.length - 1;
     let at = mix(key) & mask;
     for (let stored = this.tableLists[at]!; stored !== 0; stored = this.tableLists[at]!) {
@@ -246,6 +326,39 @@ export class IntMultimap {
   }
 }
 
+/** Dense keys index arrays directly, so they must stay reasonably small. */
+const MAX_DENSE_KEY = (1 << 26) - 1;
+
+/**
+ * The first `count` pairs sorted by key in ascending unsigned order, stably: a least-significant-
+ * digit radix sort, 8 bits at a time. Small digits keep the scatter within the processor's
+ * fastest cache (sorting millions of postings into thousands of lists in one pass would miss it
+ * on nearly every write), and a pass is skipped when every key has the same digit there, so
+ * small keys such as word or trigram numbers take two or three passes instead of four.
+ */
+function sortByKey(keys: Int32Array, values: Int32Array, count: number): [Int32Array, Int32Array] {
+  let fromKeys: Int32Array = keys;
+  let fromValues: Int32Array = values;
+  let toKeys: Int32Array = new Int32Array(count);
+  let toValues: Int32Array = new Int32Array(count);
+  const slots = new Int32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    slots.fill(0);
+    for (let i = 0; i < count; i++) slots[((fromKeys[i]! >>> shift) & 0xff) + 1]! += 1;
+    if (count === 0 || slots[((fromKeys[0]! >>> shift) & 0xff) + 1] === count) continue;
+    for (let digit = 0; digit < 256; digit++) slots[digit + 1]! += slots[digit]!;
+    for (let i = 0; i < count; i++) {
+      const key = fromKeys[i]!;
+      const at = slots[(key >>> shift) & 0xff]!++;
+      toKeys[at] = key;
+      toValues[at] = fromValues[i]!;
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromValues, toValues] = [toValues, fromValues];
+  }
+  return [fromKeys, fromValues];
+}
+
 /** Spreads nearby keys (packed trigrams differ only in a few bits) across the table. */
 function mix(key: number): number {
   let x = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
@@ -257,20 +370,16 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /**
- * A 32-bit FNV-1a hash of `text` without the character at `skip` (-1 skips nothing), computed
- * without building that string. Used as an IntMultimap key where a collision only costs an extra
- * candidate that is checked afterwards.
+ * A 32-bit FNV-1a hash of `text`. Used as an IntMultimap key where a collision only costs an
+ * extra candidate that is checked afterwards.
  */
-export function hashSkipping(text: string, skip = -1): number {
+export function hashText(text: string): number {
   let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    if (i === skip) continue;
-    hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  }
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash | 0;
 }
 
-/** The hash of `text` with every space left out, equal to hashSkipping(compact(text)). */
+/** The hash of `text` with every space left out, equal to hashText(compact(text)). */
 export function hashWithoutSpaces(text: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) {
@@ -294,4 +403,45 @@ export function hashOfWordSet(text: string): number {
     hash = FNV_OFFSET;
   }
   return sum;
+}
+
+const POLYNOMIAL_BASE = 0x2f0f1;
+// Scratch for forEachDeletionHash: hashes of each prefix, of each suffix, and powers of the base.
+let prefixHashes = new Int32Array(64);
+let suffixHashes = new Int32Array(64);
+let powers = new Int32Array(64);
+
+/** A polynomial hash, Σ code(i) × B^(n-1-i) mod 2^32: unlike FNV, it can drop a character in constant time. */
+export function polynomialHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, POLYNOMIAL_BASE) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * Calls `visit` with the polynomialHash of the word and of every form with one letter removed,
+ * each form once ("ll" in "all" gives one form, not two), without building those strings and in
+ * time linear in the word's length: dropping letter k leaves prefix(k) × B^(n-1-k) + suffix(k+1).
+ */
+export function forEachDeletionHash(word: string, visit: (hash: number) => void): void {
+  const n = word.length;
+  if (n + 1 > powers.length) {
+    prefixHashes = new Int32Array(2 * n + 2);
+    suffixHashes = new Int32Array(2 * n + 2);
+    powers = new Int32Array(2 * n + 2);
+  }
+  powers[0] = 1;
+  prefixHashes[0] = 0;
+  for (let i = 0; i < n; i++) {
+    powers[i + 1] = Math.imul(powers[i]!, POLYNOMIAL_BASE);
+    prefixHashes[i + 1] = (Math.imul(prefixHashes[i]!, POLYNOMIAL_BASE) + word.charCodeAt(i)) | 0;
+  }
+  suffixHashes[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffixHashes[i] = (Math.imul(word.charCodeAt(i), powers[n - 1 - i]!) + suffixHashes[i + 1]!) | 0;
+  visit(prefixHashes[n]!);
+  for (let k = 0; k < n; k++) {
+    // Within a run of equal letters, removing any one gives the same form; only the first counts.
+    if (k > 0 && word.charCodeAt(k) === word.charCodeAt(k - 1)) continue;
+    visit((Math.imul(prefixHashes[k]!, powers[n - 1 - k]!) + suffixHashes[k + 1]!) | 0);
+  }
 }

@@ -1,5 +1,5 @@
 import { compact, sortedWords } from '../normalize.js';
-import { hashOfWordSet, hashSkipping, hashWithoutSpaces, IntMultimap } from './int-multimap.js';
+import { hashOfWordSet, hashText, hashWithoutSpaces, IntMultimap } from './int-multimap.js';
 
 /** A way two spellings of a normalised name can agree: the same text, the same letters, the same words. */
 export interface NameForm {
@@ -8,7 +8,7 @@ export interface NameForm {
   text(normalized: string): string;
 }
 
-export const AS_WRITTEN: NameForm = { hash: (normalized) => hashSkipping(normalized), text: (normalized) => normalized };
+export const AS_WRITTEN: NameForm = { hash: hashText, text: (normalized) => normalized };
 /** "k means", "k-means" and "kmeans" meet. */
 export const WITHOUT_SPACES: NameForm = { hash: hashWithoutSpaces, text: compact };
 /** "descent gradient" finds "gradient descent". */

@@ -1,4 +1,6 @@
 import { IntMultimap } from './int-multimap.js';
+import { ensureLength } from './typed-arrays.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * Finds the keys in which some word starts with what was typed, without scanning the glossary:
@@ -7,33 +9,36 @@ import { IntMultimap } from './int-multimap.js';
  * Building it is one map lookup per word, and one entry can be added or removed without a rebuild.
  */
 export class PrefixIndex {
-  /** Each distinct word's number, the key of its postings. */
-  private readonly wordIds = new Map<string, number>();
-  /** Per word number: packed postings, slot × 16 + word position (capped at 15). */
-  private readonly postings = new IntMultimap();
+  /** Per word id (of the shared vocabulary): packed postings, slot × 16 + word position (capped at 15). */
+  private readonly postings = new IntMultimap({ denseKeys: true });
+  /** Per word id: 1 once some key has had the word. */
+  private seen = new Uint8Array(1024);
   /** The words that are in some key, sorted. */
   private words: string[] = [];
 
-  constructor(private readonly keyOf: (slot: number) => string | undefined) {}
+  constructor(
+    private readonly keyOf: (slot: number) => string | undefined,
+    private readonly vocabulary: Vocabulary,
+  ) {}
 
   private pendingSort = false;
 
   /**
-   * Indexes one key's words. Calls `onNewWord` for each word never indexed before. With
-   * `deferSort`, words are appended and sorted once by `finishBulk`, for loading many keys at once.
+   * Indexes one key's words, given as vocabulary word ids. Calls `onNewWord` for each word never
+   * indexed before. With `deferSort`, words are appended and sorted once by `finishBulk`, for
+   * loading many keys at once.
    */
-  add(slot: number, words: readonly string[], onNewWord: (word: string) => void, deferSort = false): void {
-    for (let position = 0; position < words.length; position++) {
-      const word = words[position]!;
+  add(slot: number, wordIds: readonly number[], onNewWord: (wordId: number) => void, deferSort = false): void {
+    for (let position = 0; position < wordIds.length; position++) {
+      const id = wordIds[position]!;
       // A word repeated within one key counts once, at its first position.
-      if (words.indexOf(word) < position) continue;
-      let id = this.wordIds.get(word);
-      if (id === undefined) {
-        id = this.wordIds.size;
-        this.wordIds.set(word, id);
-        onNewWord(word);
-        this.insertWord(word, deferSort);
-      } else if (!deferSort && this.postings.count(id) === 0) this.insertWord(word, false); // back after its last key was removed
+      if (wordIds.indexOf(id) < position) continue;
+      if (id >= this.seen.length) this.seen = ensureLength(this.seen, id + 1);
+      if (this.seen[id] === 0) {
+        this.seen[id] = 1;
+        onNewWord(id);
+        this.insertWord(this.vocabulary.words[id]!, deferSort);
+      } else if (!deferSort && this.postings.count(id) === 0) this.insertWord(this.vocabulary.words[id]!, false); // back after its last key was removed
       this.postings.add(id, slot * POSITIONS + Math.min(position, POSITIONS - 1));
     }
   }
@@ -49,7 +54,7 @@ export class PrefixIndex {
     for (let position = 0; position < words.length; position++) {
       const word = words[position]!;
       if (words.indexOf(word) < position) continue;
-      const id = this.wordIds.get(word);
+      const id = this.vocabulary.find(word);
       if (id === undefined || !this.postings.remove(id, slot * POSITIONS + Math.min(position, POSITIONS - 1))) continue;
       if (this.postings.count(id) > 0) continue;
       const at = lowerBound(this.words, word);
@@ -81,7 +86,7 @@ export class PrefixIndex {
     else {
       let visited = 0;
       for (let at = lowerBound(this.words, prefix); at < this.words.length && this.words[at]!.startsWith(prefix) && visited < scanLimit; at++) {
-        this.postings.forEach(this.wordIds.get(this.words[at]!)!, (packed) => {
+        this.postings.forEach(this.vocabulary.find(this.words[at]!)!, (packed) => {
           if (visited++ < scanLimit) consider(Math.floor(packed / POSITIONS), packed % POSITIONS);
         });
       }
@@ -97,7 +102,7 @@ export class PrefixIndex {
   private scanPhrase(prefix: string, typed: readonly string[], limit: number, visit: (slot: number, wordPosition: number) => void): void {
     let anchor: number | undefined;
     for (const word of typed.slice(0, -1)) {
-      const id = this.wordIds.get(word);
+      const id = this.vocabulary.find(word);
       if (id === undefined || this.postings.count(id) === 0) return;
       if (anchor === undefined || this.postings.count(id) < this.postings.count(anchor)) anchor = id;
     }
@@ -118,13 +123,13 @@ export class PrefixIndex {
 
   /** Every key slot containing `word`. */
   forEachSlotWith(word: string, visit: (slot: number) => void): void {
-    const id = this.wordIds.get(word);
+    const id = this.vocabulary.find(word);
     if (id !== undefined) this.postings.forEach(id, (packed) => visit(Math.floor(packed / POSITIONS)));
   }
 
   /** How many keys contain `word`. */
   countWith(word: string): number {
-    const id = this.wordIds.get(word);
+    const id = this.vocabulary.find(word);
     return id === undefined ? 0 : this.postings.count(id);
   }
 

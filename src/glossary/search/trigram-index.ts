@@ -9,26 +9,88 @@ import { ensureLength } from './typed-arrays.js';
 const COMMON_POSTING = 2000;
 
 export class TrigramIndex {
-  private readonly postings = new IntMultimap();
+  /** Postings by trigram number. */
+  private readonly postings = new IntMultimap({ denseKeys: true });
+  /** Each trigram's number (see gramCode), given in the order trigrams are first seen. */
+  private readonly gramNumbers = new Map<number, number>();
   private trigramCounts: Int32Array = new Int32Array(1024);
   private scratch: Int32Array = new Int32Array(1024);
   private grams = new Int32Array(64);
+  // For addName: each word's padded trigrams as trigram numbers, worked out once per word id
+  // (wordGramCounts[id] is -1 until then), and per trigram number the last slot + 1 that took it.
+  private wordGramStarts = new Int32Array(1024);
+  private wordGramCounts = new Int32Array(1024).fill(-1);
+  private wordGrams = new Int32Array(4096);
+  private wordGramUsed = 0;
+  private gramTakenBy = new Int32Array(1024);
 
   add(slot: number, key: string): void {
     const count = this.trigramsOf(key);
     this.ensureCapacity(slot + 1);
     this.trigramCounts[slot] = count;
-    for (let i = 0; i < count; i++) this.postings.add(this.grams[i]!, slot);
+    for (let i = 0; i < count; i++) this.postings.add(this.numberOf(this.grams[i]!, true), slot);
   }
 
-  /** Lays out what the constructor of the engine added (see IntMultimap.finishBulk). */
+  /**
+   * Adds a name given as word ids, with the same trigrams `add` would give its text (words joined
+   * by single spaces). The trigrams of " deep learning " are those of " deep " and " learning "
+   * plus one per word boundary ("p l"), so each word's are worked out once for the whole glossary
+   * and a name costs one write per trigram.
+   */
+  addName(slot: number, wordIds: readonly number[], wordOf: (id: number) => string): void {
+    this.ensureCapacity(slot + 1);
+    let count = 0;
+    let previous = '';
+    for (const id of wordIds) {
+      const word = wordOf(id);
+      if (previous !== '') count += this.take(slot, this.numberOf(gramCode(previous.charCodeAt(previous.length - 1), 32, word.charCodeAt(0)), true));
+      previous = word;
+      const start = this.wordGramsOf(id, word);
+      const end = start + this.wordGramCounts[id]!;
+      for (let at = start; at < end; at++) count += this.take(slot, this.wordGrams[at]!);
+    }
+    this.trigramCounts[slot] = count;
+  }
+
+  /** Sorts what the engine's constructor added into place (see IntMultimap.finishBulk). */
   finishBulk(): void {
     this.postings.finishBulk();
   }
 
+  /** Posts the slot under the trigram unless this name already has it; returns 1 if it was new. */
+  private take(slot: number, gram: number): number {
+    if (gram >= this.gramTakenBy.length) this.gramTakenBy = ensureLength(this.gramTakenBy, gram + 1);
+    if (this.gramTakenBy[gram] === slot + 1) return 0;
+    this.gramTakenBy[gram] = slot + 1;
+    this.postings.add(gram, slot);
+    return 1;
+  }
+
+  /** Where the numbers of the word's padded trigrams start in wordGrams. */
+  private wordGramsOf(id: number, word: string): number {
+    if (id >= this.wordGramCounts.length) {
+      const known = this.wordGramCounts.length;
+      this.wordGramCounts = ensureLength(this.wordGramCounts, id + 1);
+      this.wordGramCounts.fill(-1, known);
+      this.wordGramStarts = ensureLength(this.wordGramStarts, id + 1);
+    }
+    if (this.wordGramCounts[id]! >= 0) return this.wordGramStarts[id]!;
+    const count = this.trigramsOf(word);
+    const start = this.wordGramUsed;
+    this.wordGrams = ensureLength(this.wordGrams, start + count);
+    for (let i = 0; i < count; i++) this.wordGrams[start + i] = this.numberOf(this.grams[i]!, true);
+    this.wordGramUsed += count;
+    this.wordGramStarts[id] = start;
+    this.wordGramCounts[id] = count;
+    return start;
+  }
+
   remove(slot: number, key: string): void {
     const count = this.trigramsOf(key);
-    for (let i = 0; i < count; i++) this.postings.remove(this.grams[i]!, slot);
+    for (let i = 0; i < count; i++) {
+      const gram = this.numberOf(this.grams[i]!, false);
+      if (gram >= 0) this.postings.remove(gram, slot);
+    }
     this.trigramCounts[slot] = 0;
   }
 
@@ -43,7 +105,9 @@ export class TrigramIndex {
     };
     // Rarest trigrams first. Once enough candidates are in hand, a trigram shared by a large part
     // of the glossary ("ion", " co") tells them apart too little to be worth walking its list.
-    const lists = Array.from(this.grams.subarray(0, gramCount), (gram) => ({ gram, size: this.postings.count(gram) }))
+    const lists = Array.from(this.grams.subarray(0, gramCount), (code) => this.numberOf(code, false))
+      .filter((gram) => gram >= 0)
+      .map((gram) => ({ gram, size: this.postings.count(gram) }))
       .filter(({ size }) => size > 0)
       .sort((x, y) => x.size - y.size);
     for (const { gram, size } of lists) {
@@ -60,11 +124,20 @@ export class TrigramIndex {
     return scored.slice(0, limit);
   }
 
+  /** The number of a trigram code; with `create`, a new number for a code never seen, else -1. */
+  private numberOf(code: number, create: boolean): number {
+    let gram = this.gramNumbers.get(code);
+    if (gram === undefined) {
+      if (!create) return -1;
+      gram = this.gramNumbers.size;
+      this.gramNumbers.set(code, gram);
+    }
+    return gram;
+  }
+
   /**
    * Writes the distinct trigrams of the key, padded with a space on each side so word starts and
-   * ends count, into `this.grams`, and returns how many there are. A trigram of ASCII characters
-   * is packed exactly into 21 bits; any other is hashed above that range (a collision there only
-   * adds a candidate, which edit distance then judges).
+   * ends count, into `this.grams` (see gramCode), and returns how many there are.
    */
   private trigramsOf(key: string): number {
     const length = key.length + 2;
@@ -73,10 +146,7 @@ export class TrigramIndex {
     const at = (i: number) => (i === 0 || i === length - 1 ? 32 : key.charCodeAt(i - 1));
     let count = 0;
     for (let i = 0; i + 3 <= length; i++) {
-      const a = at(i);
-      const b = at(i + 1);
-      const c = at(i + 2);
-      const gram = a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : (1 << 21) | ((Math.imul(a, 0x10001) ^ Math.imul(b, 0x301) ^ c) & 0x3fffffff);
+      const gram = gramCode(at(i), at(i + 1), at(i + 2));
       // Names are short, so a linear check beats a set.
       let seen = false;
       for (let j = 0; j < count && !seen; j++) seen = grams[j] === gram;
@@ -90,4 +160,12 @@ export class TrigramIndex {
     this.trigramCounts = ensureLength(this.trigramCounts, size);
     this.scratch = new Int32Array(this.trigramCounts.length);
   }
+}
+
+/**
+ * A trigram as a number: ASCII characters packed exactly into 21 bits; any other is hashed
+ * above that range (a collision there only adds a candidate, which edit distance then judges).
+ */
+function gramCode(a: number, b: number, c: number): number {
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : (1 << 21) | ((Math.imul(a, 0x10001) ^ Math.imul(b, 0x301) ^ c) & 0x3fffffff);
 }

@@ -1,4 +1,4 @@
-import { foldWord, normalizedWords } from '../normalize.js';
+import { foldWordUncached, normalizedWords } from '../normalize.js';
 import { ensureLength } from './typed-arrays.js';
 
 /**
@@ -118,7 +118,8 @@ export class Vocabulary {
     this.rawLengths[id] = length;
     this.rawSpellings = ensureLength(this.rawSpellings, id + 1);
     this.rawSpellings[id] = spelling;
-    this.wordIdOfRaw.push(this.intern(foldWord(raw)));
+    // Each raw word is folded once here, so the shared fold cache is not needed (nor filled).
+    this.wordIdOfRaw.push(this.intern(foldWordUncached(raw)));
     this.table[at] = id + 1;
     this.tableHashes[at] = hash;
     if (this.rawWords.length * 2 > this.table.length) this.growTable();
