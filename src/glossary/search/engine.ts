@@ -138,7 +138,8 @@ export class SearchEngine {
       this.keys[slot] = undefined;
       this.rankBase[slot] = -1;
     }
-    this.fullText.remove(fullTextDocument(number, entry));
+    const nameWordIds = [entry.term, ...entry.aliases].flatMap((text) => this.nameWordIds(text));
+    this.fullText.remove(fullTextDocument(number, entry, nameWordIds));
     this.entriesByNumber[number] = undefined;
     this.entryNumbers.delete(id);
     this.countLinks(entry, -1);
@@ -306,10 +307,12 @@ export class SearchEngine {
   private index(entry: Entry, bulk: boolean): void {
     const number = this.entriesByNumber.length;
     const firstSlot = this.keys.length;
+    const allNameWordIds: number[] = [];
     for (let name = -1; name < entry.aliases.length; name++) {
       const text = name < 0 ? entry.term : entry.aliases[name]!;
       const wordIds = this.nameWordIds(text);
       if (wordIds.length === 0) continue;
+      for (const id of wordIds) allNameWordIds.push(id);
       const words = wordIds.map((id) => this.vocabulary.words[id]!);
       const normalized = words.join(' ');
       const slot = this.keys.length;
@@ -328,7 +331,7 @@ export class SearchEngine {
     this.firstSlots[number] = firstSlot;
     this.slotCounts[number] = this.keys.length - firstSlot;
     this.entryNumbers.set(entry.id, number);
-    this.fullText.add(fullTextDocument(number, entry));
+    this.fullText.add(fullTextDocument(number, entry, allNameWordIds));
     this.countLinks(entry, +1);
     this.featuredCache = undefined;
   }
@@ -532,11 +535,12 @@ function wordCount(text: string): number {
   return count;
 }
 
-function fullTextDocument(slot: number, entry: Entry): FullTextDocument {
+/** The entry as a full-text document; `nameWordIds` are the words of its term and aliases, in order. */
+function fullTextDocument(slot: number, entry: Entry, nameWordIds: readonly number[]): FullTextDocument {
   return {
     slot,
     fields: [
-      { text: [entry.term, ...entry.aliases].join(' '), weight: 3 },
+      { wordIds: nameWordIds, weight: 3 },
       { text: entry.definition, weight: 2 },
       { text: entry.explanation, weight: 1 },
     ],

@@ -12,8 +12,12 @@ const STOP_WORDS = (
 
 export interface FullTextDocument {
   slot: number;
-  /** Weighted fields: the term and aliases count more than the definition, which counts more than the explanation. */
-  fields: ReadonlyArray<{ text: string; weight: number }>;
+  /**
+   * Weighted fields: the term and aliases count more than the definition, which counts more than
+   * the explanation. A field is text, or words this vocabulary has already split (the engine
+   * splits names anyway, so it passes their word ids rather than the text again).
+   */
+  fields: ReadonlyArray<{ text: string; weight: number } | { wordIds: readonly number[]; weight: number }>;
 }
 
 // A posting is one number: slot × 64 + weight (weight capped at 63), so the postings of a hundred
@@ -43,7 +47,7 @@ export class FullTextIndex {
   private matched = new Uint8Array(1024);
   // Per-document scratch: summed weight by word id, and which word ids were touched.
   private weightByWord = new Int32Array(1024);
-  private readonly touchedWords: number[] = [];
+  private touchedWords = new Int32Array(1024);
 
   constructor() {
     for (const word of STOP_WORDS) this.vocabulary.intern(word);
@@ -53,10 +57,15 @@ export class FullTextIndex {
   add(document: FullTextDocument): void {
     this.ensureCapacity(document.slot + 1);
     let length = 0;
-    this.weighWords(document, (wordId, weight) => {
+    const distinct = this.weighWords(document);
+    const { touchedWords, weightByWord } = this;
+    for (let i = 0; i < distinct; i++) {
+      const wordId = touchedWords[i]!;
+      const weight = weightByWord[wordId]!;
+      weightByWord[wordId] = 0;
       length += weight;
       this.postings.add(wordId, posting(document.slot, weight));
-    });
+    }
     this.documentLengths[document.slot] = length;
     this.documentCount += 1;
     this.totalLength += length;
@@ -69,7 +78,13 @@ export class FullTextIndex {
 
   /** Removes a document; the caller passes the same fields it was added with. */
   remove(document: FullTextDocument): void {
-    this.weighWords(document, (wordId, weight) => this.postings.remove(wordId, posting(document.slot, weight)));
+    const distinct = this.weighWords(document);
+    const { touchedWords, weightByWord } = this;
+    for (let i = 0; i < distinct; i++) {
+      const wordId = touchedWords[i]!;
+      this.postings.remove(wordId, posting(document.slot, weightByWord[wordId]!));
+      weightByWord[wordId] = 0;
+    }
     this.totalLength -= this.documentLengths[document.slot] ?? 0;
     this.documentLengths[document.slot] = 0;
     this.documentCount -= 1;
@@ -115,27 +130,29 @@ export class FullTextIndex {
     return best.map(({ slot, score }) => ({ slot, score }));
   }
 
-  /** Calls `visit` once per distinct non-stop word of the document with its summed field weight. */
-  private weighWords(document: FullTextDocument, visit: (wordId: number, weight: number) => void): void {
-    const touched = this.touchedWords;
+  /**
+   * Sums the field weights of each distinct non-stop word of the document into `weightByWord`,
+   * listing the words in `touchedWords`; returns how many. The caller reads and then zeroes them.
+   */
+  private weighWords(document: FullTextDocument): number {
     const stopWordCount = this.stopWordCount;
-    for (const { text, weight } of document.fields) {
-      const count = this.vocabulary.split(text);
-      const ids = this.vocabulary.splitIds;
-      this.weightByWord = ensureLength(this.weightByWord, this.vocabulary.size);
+    let distinct = 0;
+    for (const field of document.fields) {
+      const { weight } = field;
+      const count = 'text' in field ? this.vocabulary.split(field.text) : field.wordIds.length;
+      const ids = 'text' in field ? this.vocabulary.splitIds : field.wordIds;
+      if (this.vocabulary.size > this.weightByWord.length) this.weightByWord = ensureLength(this.weightByWord, this.vocabulary.size);
+      if (distinct + count > this.touchedWords.length) this.touchedWords = ensureLength(this.touchedWords, distinct + count);
       const weights = this.weightByWord;
+      const touched = this.touchedWords;
       for (let i = 0; i < count; i++) {
         const wordId = ids[i]!;
         if (wordId < stopWordCount) continue;
-        if (weights[wordId] === 0) touched.push(wordId);
+        if (weights[wordId] === 0) touched[distinct++] = wordId;
         weights[wordId]! += weight;
       }
     }
-    for (const wordId of touched) {
-      visit(wordId, this.weightByWord[wordId]!);
-      this.weightByWord[wordId] = 0;
-    }
-    touched.length = 0;
+    return distinct;
   }
 
   private ensureCapacity(size: number): void {
