@@ -80,8 +80,6 @@ export class SearchEngine {
   private readonly vocabulary = this.fullText.vocabulary;
   private readonly prefixes = new PrefixIndex((slot) => this.keys[slot]?.normalized, this.vocabulary);
   private readonly trigrams = new TrigramIndex();
-  /** A trigram index over the distinct words of all names (by vocabulary id), for correcting one word at a time. */
-  private readonly wordTrigrams = new TrigramIndex();
   /**
    * Short name words by each form with one letter deleted (and by themselves). Trigrams miss
    * typos in short words ("uamp" shares none with "umap"), while both lose an "a" to "ump".
@@ -105,7 +103,7 @@ export class SearchEngine {
   constructor(entries: Iterable<Entry> = []) {
     for (const entry of entries) this.index(entry, true);
     // Part of building, not deferred to the first query: every index is ready when this returns.
-    for (const index of [this.prefixes, this.trigrams, this.wordTrigrams, this.shortWordsByDeletion, this.exact, this.compactExact, this.reordered, this.fullText]) {
+    for (const index of [this.prefixes, this.trigrams, this.shortWordsByDeletion, this.exact, this.compactExact, this.reordered, this.fullText]) {
       index.finishBulk();
     }
   }
@@ -351,7 +349,7 @@ export class SearchEngine {
   /** A word no name had before: make it available for word-level typo correction. */
   private learnNameWord(wordId: number): void {
     const word = this.vocabulary.words[wordId]!;
-    this.wordTrigrams.add(wordId, word);
+    this.trigrams.addWord(wordId, word);
     if (word.length <= SHORT_WORD) forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.add(hash, wordId));
   }
 
@@ -486,7 +484,7 @@ export class SearchEngine {
       const corrections = new Set<string>();
       if (this.prefixes.countWith(word) > 0) corrections.add(word);
       if (word.length === 1 && corrections.size === 0) return;
-      const proposed = word.length === 1 ? [] : this.wordTrigrams.candidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.vocabulary.words[slot]!);
+      const proposed = word.length === 1 ? [] : this.trigrams.wordCandidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.vocabulary.words[slot]!);
       if (word.length > 1 && word.length <= SHORT_WORD + 1) {
         forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (id) => proposed.push(this.vocabulary.words[id]!)));
       }

@@ -8,9 +8,17 @@ import { ensureLength } from './typed-arrays.js';
 
 const COMMON_POSTING = 2000;
 
+/**
+ * Two indexes sharing one trigram numbering: names (by slot) and the distinct words of names
+ * (by vocabulary word id, for correcting one typed word at a time). Sharing means each word's
+ * trigrams are worked out once for both.
+ */
 export class TrigramIndex {
-  /** Postings by trigram number. */
+  /** Name slots by trigram number. */
   private readonly postings = new IntMultimap({ denseKeys: true });
+  /** Word ids by trigram number. */
+  private readonly wordPostings = new IntMultimap({ denseKeys: true });
+  private wordTrigramCounts: Int32Array = new Int32Array(1024);
   /** Each trigram's number (see gramCode), given in the order trigrams are first seen. */
   private readonly gramNumbers = new Map<number, number>();
   private trigramCounts: Int32Array = new Int32Array(1024);
@@ -52,9 +60,20 @@ export class TrigramIndex {
     this.trigramCounts[slot] = count;
   }
 
+  /** Adds a distinct word of the names, under its vocabulary id, for wordCandidates. */
+  addWord(wordId: number, word: string): void {
+    const start = this.wordGramsOf(wordId, word);
+    const count = this.wordGramCounts[wordId]!;
+    for (let at = start; at < start + count; at++) this.wordPostings.add(this.wordGrams[at]!, wordId);
+    if (wordId >= this.wordTrigramCounts.length) this.wordTrigramCounts = ensureLength(this.wordTrigramCounts, wordId + 1);
+    this.wordTrigramCounts[wordId] = count;
+    this.fitScratch();
+  }
+
   /** Sorts what the engine's constructor added into place (see IntMultimap.finishBulk). */
   finishBulk(): void {
     this.postings.finishBulk();
+    this.wordPostings.finishBulk();
   }
 
   /** Posts the slot under the trigram unless this name already has it; returns 1 if it was new. */
@@ -94,8 +113,17 @@ export class TrigramIndex {
     this.trigramCounts[slot] = 0;
   }
 
-  /** The `limit` slots with the highest Dice similarity to `query`, best first. */
+  /** The `limit` name slots with the highest Dice similarity to `query`, best first. */
   candidates(query: string, limit: number, minimumSimilarity = 0.2): Array<{ slot: number; similarity: number }> {
+    return this.mostSimilar(query, this.postings, this.trigramCounts, limit, minimumSimilarity);
+  }
+
+  /** The same over the words added with addWord: `slot` is the word id. */
+  wordCandidates(word: string, limit: number, minimumSimilarity = 0.2): Array<{ slot: number; similarity: number }> {
+    return this.mostSimilar(word, this.wordPostings, this.wordTrigramCounts, limit, minimumSimilarity);
+  }
+
+  private mostSimilar(query: string, postings: IntMultimap, trigramCounts: Int32Array, limit: number, minimumSimilarity: number): Array<{ slot: number; similarity: number }> {
     const gramCount = this.trigramsOf(query);
     const touched: number[] = [];
     const counts = this.scratch;
@@ -107,16 +135,16 @@ export class TrigramIndex {
     // of the glossary ("ion", " co") tells them apart too little to be worth walking its list.
     const lists = Array.from(this.grams.subarray(0, gramCount), (code) => this.numberOf(code, false))
       .filter((gram) => gram >= 0)
-      .map((gram) => ({ gram, size: this.postings.count(gram) }))
+      .map((gram) => ({ gram, size: postings.count(gram) }))
       .filter(({ size }) => size > 0)
       .sort((x, y) => x.size - y.size);
     for (const { gram, size } of lists) {
       if (size > COMMON_POSTING && touched.length >= limit * 8) continue;
-      this.postings.forEach(gram, count);
+      postings.forEach(gram, count);
     }
     const scored: Array<{ slot: number; similarity: number }> = [];
     for (const slot of touched) {
-      const similarity = (2 * counts[slot]!) / (gramCount + this.trigramCounts[slot]!);
+      const similarity = (2 * counts[slot]!) / (gramCount + trigramCounts[slot]!);
       counts[slot] = 0;
       if (similarity >= minimumSimilarity) scored.push({ slot, similarity });
     }
@@ -155,10 +183,16 @@ export class TrigramIndex {
     return count;
   }
 
+  /** The per-slot scratch counts cover both name slots and word ids (zero between queries, so a fresh array loses nothing). */
+  private fitScratch(): void {
+    const size = Math.max(this.trigramCounts.length, this.wordTrigramCounts.length);
+    if (size > this.scratch.length) this.scratch = new Int32Array(size);
+  }
+
   private ensureCapacity(size: number): void {
     if (size <= this.trigramCounts.length) return;
     this.trigramCounts = ensureLength(this.trigramCounts, size);
-    this.scratch = new Int32Array(this.trigramCounts.length);
+    this.fitScratch();
   }
 }
 
