@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compact, normalize } from '../../src/glossary/normalize.js';
-import { forEachDeletionHash, hashOfWordSet, hashText, hashWithoutSpaces, IntMultimap, polynomialHash } from '../../src/glossary/search/int-multimap.js';
+import { forEachDeletionHash, hashOfWordSet, hashText, hashWithoutSpaces, polynomialHash } from '../../src/glossary/search/hashing.js';
+import { IntMultimap } from '../../src/glossary/search/int-multimap.js';
 import { AS_WRITTEN, NameFormIndex } from '../../src/glossary/search/name-forms.js';
 import { TrigramIndex } from '../../src/glossary/search/trigram-index.js';
 import { Vocabulary } from '../../src/glossary/search/vocabulary.js';

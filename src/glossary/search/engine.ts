@@ -4,7 +4,8 @@ import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
-import { forEachDeletionHash, IntMultimap } from './int-multimap.js';
+import { forEachDeletionHash } from './hashing.js';
+import { IntMultimap } from './int-multimap.js';
 import { AS_WRITTEN, NameFormIndex, WITHOUT_SPACES, WORD_SET } from './name-forms.js';
 import { LATER_WORD, PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
@@ -525,7 +526,6 @@ export class SearchEngine {
     return this.toSuggestions(this.rankFuzzy(form).filter((candidate) => candidate.key.entryId !== entryId && worthSuggesting(candidate, limit))).slice(0, DID_YOU_MEAN);
   }
 }
-
 
 function wordCount(text: string): number {
   let count = 1;

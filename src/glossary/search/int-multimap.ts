@@ -1,3 +1,4 @@
+import { mix } from './hashing.js';
 import { ensureLength } from './typed-arrays.js';
 
 // A block in the pool: [next block offset or -1, capacity, fill, ...capacity values].
@@ -9,16 +10,14 @@ const FIRST_BLOCK = 2;
 const LARGEST_BLOCK = 1024;
 
 /**
- * Numbered lists of integers (postings), held in a handful of typed arrays instead of arrays of
- * arrays. Building an index over a hundred thousand names creates millions of postings; as
- * objects, each small list is an allocation the garbage collector must trace, and on the
- * machines this runs on allocation is the expensive part of building. Each list is a chain of
- * blocks in one pool, doubling in size, so short lists stay small and long ones are read mostly
- * sequentially.
+ * Numbered, growable lists of integers in a handful of typed arrays: where IntMultimap keeps what
+ * is added after the bulk build (entries added or replaced while the bot runs). Each list is a
+ * chain of blocks in one pool, doubling in size, so short lists stay small and long ones are
+ * read mostly sequentially; no list is an object for the garbage collector to trace.
  *
  * Lists are unordered: removing a value moves the list's last value into its place.
  */
-export class PostingLists {
+class PostingLists {
   private heads = new Int32Array(256).fill(-1);
   /** The last block holding values (or the head of an empty list). */
   private tails = new Int32Array(256);
@@ -357,91 +356,4 @@ function sortByKey(keys: Int32Array, values: Int32Array, count: number): [Int32A
     [fromValues, toValues] = [toValues, fromValues];
   }
   return [fromKeys, fromValues];
-}
-
-/** Spreads nearby keys (packed trigrams differ only in a few bits) across the table. */
-function mix(key: number): number {
-  let x = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
-  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-  return x ^ (x >>> 16);
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/**
- * A 32-bit FNV-1a hash of `text`. Used as an IntMultimap key where a collision only costs an
- * extra candidate that is checked afterwards.
- */
-export function hashText(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash | 0;
-}
-
-/** The hash of `text` with every space left out, equal to hashText(compact(text)). */
-export function hashWithoutSpaces(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32) hash = Math.imul(hash ^ code, FNV_PRIME);
-  }
-  return hash | 0;
-}
-
-/** A hash of the words of `text` that ignores their order, so "descent gradient" and "gradient descent" share it. */
-export function hashOfWordSet(text: string): number {
-  let sum = 0;
-  let hash = FNV_OFFSET;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (code !== 32) {
-      hash = Math.imul(hash ^ code, FNV_PRIME);
-      continue;
-    }
-    sum = (sum + mix(hash)) | 0;
-    hash = FNV_OFFSET;
-  }
-  return sum;
-}
-
-const POLYNOMIAL_BASE = 0x2f0f1;
-// Scratch for forEachDeletionHash: hashes of each prefix, of each suffix, and powers of the base.
-let prefixHashes = new Int32Array(64);
-let suffixHashes = new Int32Array(64);
-let powers = new Int32Array(64);
-
-/** A polynomial hash, Σ code(i) × B^(n-1-i) mod 2^32: unlike FNV, it can drop a character in constant time. */
-export function polynomialHash(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, POLYNOMIAL_BASE) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/**
- * Calls `visit` with the polynomialHash of the word and of every form with one letter removed,
- * each form once ("ll" in "all" gives one form, not two), without building those strings and in
- * time linear in the word's length: dropping letter k leaves prefix(k) × B^(n-1-k) + suffix(k+1).
- */
-export function forEachDeletionHash(word: string, visit: (hash: number) => void): void {
-  const n = word.length;
-  if (n + 1 > powers.length) {
-    prefixHashes = new Int32Array(2 * n + 2);
-    suffixHashes = new Int32Array(2 * n + 2);
-    powers = new Int32Array(2 * n + 2);
-  }
-  powers[0] = 1;
-  prefixHashes[0] = 0;
-  for (let i = 0; i < n; i++) {
-    powers[i + 1] = Math.imul(powers[i]!, POLYNOMIAL_BASE);
-    prefixHashes[i + 1] = (Math.imul(prefixHashes[i]!, POLYNOMIAL_BASE) + word.charCodeAt(i)) | 0;
-  }
-  suffixHashes[n] = 0;
-  for (let i = n - 1; i >= 0; i--) suffixHashes[i] = (Math.imul(word.charCodeAt(i), powers[n - 1 - i]!) + suffixHashes[i + 1]!) | 0;
-  visit(prefixHashes[n]!);
-  for (let k = 0; k < n; k++) {
-    // Within a run of equal letters, removing any one gives the same form; only the first counts.
-    if (k > 0 && word.charCodeAt(k) === word.charCodeAt(k - 1)) continue;
-    visit((Math.imul(prefixHashes[k]!, powers[n - 1 - k]!) + suffixHashes[k + 1]!) | 0);
-  }
 }

@@ -1,5 +1,6 @@
 import { compact, sortedWords } from '../normalize.js';
-import { hashOfWordSet, hashText, hashWithoutSpaces, IntMultimap } from './int-multimap.js';
+import { hashOfWordSet, hashText, hashWithoutSpaces } from './hashing.js';
+import { IntMultimap } from './int-multimap.js';
 
 /** A way two spellings of a normalised name can agree: the same text, the same letters, the same words. */
 export interface NameForm {
