@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/glossary/load.js';
+import { parseGlossaryText } from '../../src/glossary/parse-file.js';
 import { formatProblem, type Problem } from '../../src/glossary/problems.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
@@ -26,6 +27,25 @@ describe('loading', () => {
     const [problem] = await problemsOf(bad('invalid-json.json'));
     expect(problem).toMatchObject({ severity: 'error', line: 6, message: expect.stringContaining('invalid JSON') });
     expect(problem!.column).toBeGreaterThan(30);
+  });
+
+  it('reads JSON with a byte-order mark, and locates values by line and column', () => {
+    const text = '\uFEFF{\n  "entries": [\n    { "id": "a",\n      "term": "Bias" }\n  ]\n}\n';
+    const outcome = parseGlossaryText('glossary.json', text);
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.parsed.data).toEqual({ entries: [{ id: 'a', term: 'Bias' }] });
+    expect(outcome.parsed.locate(['entries', 0, 'term'])).toEqual({ line: 4, column: 15 });
+    expect(outcome.parsed.locate(['entries', 3])).toBeUndefined();
+  });
+
+  it.each([
+    ['', 'the file is empty', 1],
+    [' \n', 'the file is empty', 1],
+    ['{\n  "a": 1,\n}', 'PropertyNameExpected', 3],
+    ['{\n  "a": "tab\there"\n}', 'InvalidCharacter', 2],
+    ['{ "a": 1 } // note', 'InvalidCommentToken', 1],
+  ])('rejects invalid JSON %j naming the problem and its line', (text, message, line) => {
+    expect(parseGlossaryText('glossary.json', text)).toMatchObject({ ok: false, message: `invalid JSON: ${message}`, line });
   });
 
   it('reports invalid YAML with line and column', async () => {
