@@ -22,8 +22,25 @@ export function entryCard(entry: Entry, category: Category | undefined): EntryCa
 
 /** Characters Discord counts towards an embed's 6,000 total. */
 export function cardLength(card: EntryCard): number {
-  return [card.title, card.description, ...card.fields.flatMap((field) => [field.name, field.value])].reduce(
-    (total, text) => total + [...text].length,
-    0,
-  );
+  let total = characterCount(card.title) + characterCount(card.description);
+  for (const field of card.fields) total += characterCount(field.name) + characterCount(field.value);
+  return total;
+}
+
+/**
+ * Characters as Discord counts them (code points, so an emoji is one): what `[...text].length`
+ * gives, without building an array of one-character strings for every text of a large glossary.
+ */
+export function characterCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      count -= 1;
+      i += 1;
+    }
+  }
+  return count;
 }

@@ -101,7 +101,9 @@ export async function loadGlossary(paths: readonly string[], options: { cwd?: st
   problems.push(...validateGlossary(categories, entries));
   if (hasErrors(problems)) return { problems, files };
 
-  const sorted = [...entries].sort((x, y) => x.value.term.localeCompare(y.value.term, 'en'));
+  // One collator for the whole sort: localeCompare with a locale sets one up per comparison.
+  const collator = new Intl.Collator('en');
+  const sorted = [...entries].sort((x, y) => collator.compare(x.value.term, y.value.term));
   return {
     glossary: {
       categories: new Map(categories.map(({ value }) => [value.id, value])),

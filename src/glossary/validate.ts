@@ -1,5 +1,5 @@
 import { DISCORD_LIMITS } from './limits.js';
-import { cardLength, entryCard } from './entry-card.js';
+import { cardLength, characterCount, entryCard } from './entry-card.js';
 import { compact, normalize } from './normalize.js';
 import type { Problem } from './problems.js';
 import type { Category, Entry } from './schema.js';
@@ -90,8 +90,9 @@ export function validateGlossary(categories: ReadonlyArray<Located<Category>>, e
 
     const card = entryCard(value, categoryById.get(value.category)?.value);
     for (const field of card.fields) {
-      if ([...field.value].length > DISCORD_LIMITS.embedFieldValue) {
-        at(entry, field.name, [], `the "${field.name}" field would be ${[...field.value].length} characters; Discord allows ${DISCORD_LIMITS.embedFieldValue}`);
+      const length = characterCount(field.value);
+      if (length > DISCORD_LIMITS.embedFieldValue) {
+        at(entry, field.name, [], `the "${field.name}" field would be ${length} characters; Discord allows ${DISCORD_LIMITS.embedFieldValue}`);
       }
     }
     const total = cardLength(card);
