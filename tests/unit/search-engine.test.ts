@@ -14,6 +14,12 @@ beforeAll(async () => {
   engine = new SearchEngine(entries);
 });
 
+/** A small deterministic PRNG (LCG) so a generated fixture is the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
 function resolvedId(query: string): string | undefined {
   const result = engine.resolve(query);
   return result.found ? result.entry.id : undefined;
@@ -89,6 +95,39 @@ describe('suggest', () => {
     const values = engine.autocomplete('st').map((choice) => choice.value);
     expect(values.indexOf('stochastic-gradient-descent')).toBeLessThan(values.indexOf('learning-rate'));
     expect(values).toContain('learning-rate');
+  });
+
+  it('answers empty input with the most linked-to entries, then A–Z, and follows edits', () => {
+    const random = seeded(11);
+    const made: Entry[] = Array.from({ length: 80 }, (_, i) => ({
+      id: `e${i}`,
+      term: `Term ${String.fromCharCode(97 + Math.floor(random() * 26))}${i}`,
+      aliases: [],
+      category: 'c',
+      definition: 'd',
+      explanation: 'x',
+      related: Array.from({ length: Math.floor(random() * 3) }, () => `e${Math.floor(random() * 12)}`),
+    }));
+    // The expected list from a plain full sort: count distinct linkers, most first, ties A–Z.
+    const expected = (list: Entry[]) => {
+      const inbound = new Map<string, number>();
+      for (const entry of list) for (const target of new Set(entry.related)) inbound.set(target, (inbound.get(target) ?? 0) + 1);
+      return [...list]
+        .sort((x, y) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || x.term.localeCompare(y.term, 'en'))
+        .slice(0, DISCORD_LIMITS.autocompleteChoices)
+        .map((entry) => entry.id);
+    };
+    const local = new SearchEngine(made);
+    const featured = () => local.suggest('').map((suggestion) => suggestion.entry.id);
+    expect(featured()).toEqual(expected(made));
+    expect(featured()).toHaveLength(DISCORD_LIMITS.autocompleteChoices);
+    // Twenty new entries pointing at the last entry (which nothing linked to) make it the most linked-to.
+    const fans = Array.from({ length: 20 }, (_, i) => ({ ...made[0]!, id: `fan${i}`, term: `Fan ${i}`, related: ['e79'] }));
+    for (const fan of fans) local.add(fan);
+    expect(featured()[0]).toBe('e79');
+    expect(featured()).toEqual(expected([...made, ...fans]));
+    for (const fan of fans) local.remove(fan.id);
+    expect(featured()).toEqual(expected(made));
   });
 
   it('shows which term an alias belongs to', () => {

@@ -30,6 +30,8 @@ interface Candidate {
 }
 
 const MAX_SUGGESTIONS = DISCORD_LIMITS.autocompleteChoices;
+/** A–Z for terms, as the loader orders them. */
+const TERM_ORDER = new Intl.Collator('en');
 const FUZZY_CANDIDATES = 24;
 /** Vocabulary words considered as corrections of one typed word. */
 const WORD_CORRECTIONS = 16;
@@ -277,11 +279,21 @@ export class SearchEngine {
   featured(): Entry[] {
     if (this.featuredCache) return this.featuredCache;
     const inbound = this.inbound;
-    this.featuredCache = this.entriesByNumber
-      .filter((entry): entry is Entry => entry !== undefined)
-      .sort((x, y) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || x.term.localeCompare(y.term))
-      .slice(0, MAX_SUGGESTIONS);
-    return this.featuredCache;
+    const before = (x: Entry, y: Entry) => (inbound.get(y.id) ?? 0) - (inbound.get(x.id) ?? 0) || TERM_ORDER.compare(x.term, y.term);
+    // The best few in one pass rather than sorting the whole glossary: this runs again on the
+    // first empty autocomplete after every edit, and a full sort takes a noticeable part of a
+    // second at 100,000 terms. Ties keep entry order, as a stable sort would.
+    const best: Entry[] = [];
+    for (const entry of this.entriesByNumber) {
+      if (entry === undefined) continue;
+      if (best.length === MAX_SUGGESTIONS && before(best[best.length - 1]!, entry) <= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(entry, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > MAX_SUGGESTIONS) best.pop();
+    }
+    this.featuredCache = best;
+    return best;
   }
 
   /** Adds (+1) or removes (-1) an entry's outgoing links, re-ranking the names of the entries it links to. */
