@@ -107,10 +107,24 @@ export async function loadGlossary(paths: readonly string[], options: { cwd?: st
   return {
     glossary: {
       categories: new Map(categories.map(({ value }) => [value.id, value])),
-      entries: new Map(sorted.map(({ value }) => [value.id, value])),
+      entries: new Map(sorted.map(({ value }) => [value.id, inReadingOrder(value)])),
     },
     problems,
     files,
+  };
+}
+
+/**
+ * A fresh copy of the entry (its object and lists; strings are shared). Copied in A–Z order, the
+ * entries lie in memory in the order the search index and every list then read them, instead of
+ * in file order: at 100,000 terms that saves a cache miss per field read while the index is built.
+ */
+function inReadingOrder(entry: Entry): Entry {
+  return {
+    ...entry,
+    aliases: [...entry.aliases],
+    related: [...entry.related],
+    ...(entry.sources ? { sources: entry.sources.map((source) => ({ ...source })) } : {}),
   };
 }
 
