@@ -16,6 +16,9 @@ export class Vocabulary {
   private rawLengths = new Int32Array(256);
   private rawSpellings = new Float64Array(256);
   private readonly wordIdOfRaw: number[] = [];
+  // A direct-mapped cache from spelling number to folded word id (see plainAsciiWordIds).
+  private readonly recentSpellings = new Float64Array(RECENT_MASK + 1).fill(-1);
+  private readonly recentWordIds = new Int32Array(RECENT_MASK + 1);
   /** Word ids of the text being split, before they are handed out. */
   private scratch = new Int32Array(256);
   private readonly wordIds = new Map<string, number>();
@@ -88,7 +91,22 @@ export class Vocabulary {
       }
       if (code >= 128 || code === 39 || code === 38) return -1;
       if (start >= 0) {
-        ids[count++] = this.wordIdOfRaw[this.rawId(text, start, i, hash | 0, spelling)]!;
+        // Spelling numbers of up to SPELLED_EXACTLY characters identify a word by themselves (no
+        // digit is 0, so lengths cannot be confused; a longer word's is larger than all of them),
+        // and the few words that make up most prose stay in this small cache instead of being
+        // looked up in the table of the whole vocabulary, which at 100,000 terms does not fit
+        // in the processor's cache.
+        const cached = hash & RECENT_MASK;
+        if (this.recentSpellings[cached] === spelling) {
+          ids[count++] = this.recentWordIds[cached]!;
+        } else {
+          const wordId = this.wordIdOfRaw[this.rawId(text, start, i, hash | 0, spelling)]!;
+          if (i - start <= SPELLED_EXACTLY) {
+            this.recentSpellings[cached] = spelling;
+            this.recentWordIds[cached] = wordId;
+          }
+          ids[count++] = wordId;
+        }
         start = -1;
       }
     }
@@ -142,6 +160,9 @@ export class Vocabulary {
     this.tableHashes = hashes;
   }
 }
+
+/** 4,096 cached words: small enough to stay in the processor's cache. */
+const RECENT_MASK = 4095;
 
 /** 37^10 < 2^53: a spelling number of up to ten characters is an exact integer in a double. */
 const SPELLED_EXACTLY = 10;
