@@ -27,11 +27,16 @@ export function cardLength(card: EntryCard): number {
   return total;
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /**
  * Characters as Discord counts them (code points, so an emoji is one): what `[...text].length`
  * gives, without building an array of one-character strings for every text of a large glossary.
  */
 export function characterCount(text: string): number {
+  // Most text has no surrogate pair at all, and the regular expression engine finds that out
+  // several times faster than a loop over the characters.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let count = text.length;
   for (let i = 0; i < text.length - 1; i++) {
     const code = text.charCodeAt(i);
