@@ -2,7 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from '@discordjs/builde
 import { type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, ButtonStyle } from 'discord-api-types/v10';
 import { entryCard } from '../../glossary/entry-card.js';
 import { DISCORD_LIMITS } from '../../glossary/limits.js';
-import type { Entry } from '../../glossary/schema.js';
+import type { Category, Entry } from '../../glossary/schema.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
 
@@ -21,15 +21,41 @@ export function categoryColor(hex: string | undefined): number {
  */
 export function renderEntry(entry: Entry, context: BotContext, options: { trail?: string[]; note?: string } = {}): EntryView {
   const category = context.glossary.categories.get(entry.category);
-  const card = entryCard(entry, category);
-  const embed = new EmbedBuilder()
-    .setTitle(card.title)
-    .setDescription(card.description)
-    .setColor(categoryColor(category?.color))
-    .addFields(card.fields);
-  if (options.note) embed.setFooter({ text: options.note });
-
+  const embed = entryEmbed(entry, category);
   const trail = options.trail ?? [];
+  return {
+    embeds: [options.note ? { ...embed, footer: { text: options.note } } : embed],
+    components: trail.length === 0 ? firstViewRows(entry, context) : relatedRows(entry, context, trail),
+  };
+}
+
+/*
+ * An entry's embed, and its buttons when nobody has navigated yet, are the same for every answer,
+ * so each is built (and checked by @discordjs/builders) once per entry instead of on every
+ * /define. Entries are immutable once loaded; a replaced entry is a new object and misses the
+ * cache. The cached objects are shared between replies, so nothing downstream may mutate them.
+ */
+const embeds = new WeakMap<Entry, { category: Category | undefined; embed: APIEmbed }>();
+const firstViews = new WeakMap<Entry, { glossary: BotContext['glossary']; rows: EntryView['components'] }>();
+
+function entryEmbed(entry: Entry, category: Category | undefined): APIEmbed {
+  const cached = embeds.get(entry);
+  if (cached && cached.category === category) return cached.embed;
+  const card = entryCard(entry, category);
+  const embed = new EmbedBuilder().setTitle(card.title).setDescription(card.description).setColor(categoryColor(category?.color)).addFields(card.fields).toJSON();
+  embeds.set(entry, { category, embed });
+  return embed;
+}
+
+function firstViewRows(entry: Entry, context: BotContext): EntryView['components'] {
+  const cached = firstViews.get(entry);
+  if (cached && cached.glossary === context.glossary) return cached.rows;
+  const rows = relatedRows(entry, context, []);
+  firstViews.set(entry, { glossary: context.glossary, rows });
+  return rows;
+}
+
+function relatedRows(entry: Entry, context: BotContext, trail: readonly string[]): EntryView['components'] {
   const related = entry.related
     .map((id) => context.glossary.entries.get(id))
     .filter((target): target is Entry => target !== undefined)
@@ -53,7 +79,7 @@ export function renderEntry(entry: Entry, context: BotContext, options: { trail?
       ),
     );
   }
-  return { embeds: [embed.toJSON()], components: rows.map((row) => row.toJSON()) };
+  return rows.map((row) => row.toJSON());
 }
 
 /**

@@ -158,22 +158,13 @@ export class SearchEngine {
       const slot = this.exactSlot(form);
       if (slot !== undefined) {
         const key = this.keys[slot]!;
-        return {
-          found: true,
-          entry: this.entryOf(key),
-          matchedBy: key.kind === 'term' ? 'exact' : 'alias',
-          matchedText: key.text,
-          suggestions: this.suggestionsExcluding(forms[0]!, key.entryId),
-        };
+        return this.foundByName(key, key.kind === 'term' ? 'exact' : 'alias', forms[0]!);
       }
     }
     const form = forms[0];
     if (form === undefined) return { found: false, suggestions: [] };
     const padded = this.withoutFillerWord(form);
-    if (padded !== undefined) {
-      const key = this.keys[padded]!;
-      return { found: true, entry: this.entryOf(key), matchedBy: 'fuzzy', matchedText: key.text, suggestions: this.suggestionsExcluding(form, key.entryId) };
-    }
+    if (padded !== undefined) return this.foundByName(this.keys[padded]!, 'fuzzy', form);
 
     const ranked = this.rankFuzzy(form);
     const best = ranked[0];
@@ -223,11 +214,10 @@ export class SearchEngine {
     }
     for (const slot of this.prefixMatches(form)) take(slot, undefined);
     if (chosen.size < MAX_SUGGESTIONS && compact(form).length >= 3) {
-      for (const candidate of this.rankFuzzy(form)) {
-        // Fill with near misses only: within the edit budget an answer would have.
-        if (candidate.distance > Math.max(1, allowedEdits(compact(form).length))) continue;
-        take(this.slotOf(candidate.key), 'fuzzy');
-      }
+      // Fill with near misses only: within the edit budget an answer would have. Ranking stops
+      // at that budget too, so names that could never be shown cost no more than a few rows.
+      const budget = Math.max(1, allowedEdits(compact(form).length));
+      for (const candidate of this.rankFuzzy(form, budget)) take(this.slotOf(candidate.key), 'fuzzy');
     }
     return [...chosen.values()];
   }
@@ -430,7 +420,7 @@ export class SearchEngine {
    * still typing) is the measure the resolve decision trusts, because fuse.js's Bitap score
    * rewards a short pattern found anywhere in a long name.
    */
-  private rankFuzzy(form: string): Candidate[] {
+  private rankFuzzy(form: string, maxDistance = Number.POSITIVE_INFINITY): Candidate[] {
     const slots = new Set(this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15).map(({ slot }) => slot));
     for (const slot of this.wordLevelCandidates(form)) slots.add(slot);
     if (slots.size === 0) return [];
@@ -439,7 +429,7 @@ export class SearchEngine {
     const formWords = wordCount(form);
     const formSorted = formWords > 1 ? sortedWords(form) : form;
     // Nothing further than this is ever answered or suggested, so the DP may stop there.
-    const limit = Math.max(2, allowedEdits(formCompact.length));
+    const limit = Math.min(maxDistance, Math.max(2, allowedEdits(formCompact.length)));
     const near: Array<{ key: NameKey; whole: number; prefix: number }> = [];
     for (const key of keys) {
       const direct = editDistances(form, key.normalized, limit);
@@ -456,7 +446,11 @@ export class SearchEngine {
     if (near.length === 0) return [];
 
     // fuse.js ranks the survivors among themselves (where a pattern matches inside a name, how
-    // much of it); it only ever sees a handful of keys.
+    // much of it); it only ever sees a handful of keys, and a single survivor needs no ranking.
+    if (near.length === 1) {
+      const { key, whole, prefix } = near[0]!;
+      return [{ key, distance: prefix, prefixOnly: prefix < whole, fuseScore: 1 }];
+    }
     const fuse = new Fuse(
       near.map(({ key }) => key),
       { keys: ['normalized'], includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: 0.6, shouldSort: false },
@@ -531,6 +525,25 @@ export class SearchEngine {
 
   private toSuggestions(candidates: Candidate[]): Suggestion[] {
     return candidates.map(({ key }) => ({ entry: this.entryOf(key), matchedText: key.text, matchedBy: 'fuzzy' as const }));
+  }
+
+  /**
+   * A name found without fuzzy ranking. Its did-you-mean list costs a fuzzy ranking of its own,
+   * which /define never shows for a found term, so it is worked out only if someone reads it
+   * (the CLI's JSON and the quality evaluation do), and then once.
+   */
+  private foundByName(key: NameKey, matchedBy: MatchKind, form: string): ResolveResult {
+    let suggestions: Suggestion[] | undefined;
+    const didYouMean = () => (suggestions ??= this.suggestionsExcluding(form, key.entryId));
+    return {
+      found: true,
+      entry: this.entryOf(key),
+      matchedBy,
+      matchedText: key.text,
+      get suggestions() {
+        return didYouMean();
+      },
+    };
   }
 
   private suggestionsExcluding(form: string, entryId: string): Suggestion[] {

@@ -10,6 +10,7 @@ export interface Suggestion {
   matchedBy: MatchKind;
 }
 
+/** `suggestions` of a found result may be computed when first read: read it only when it is shown. */
 export type ResolveResult =
   | { found: true; entry: Entry; matchedBy: MatchKind; matchedText: string; suggestions: Suggestion[] }
   | { found: false; suggestions: Suggestion[] };
