@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Partials, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, Routes } from 'discord.js';
 import type { APIInteraction, APIMessage, GatewayDispatchPayload } from 'discord-api-types/v10';
 import type { Logger } from '../../logger.js';
 import type { BotContext } from '../context.js';
@@ -31,6 +31,19 @@ export async function startGatewayBot(options: GatewayOptions): Promise<GatewayB
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     rest: { api: options.apiUrl },
+    // The handlers read raw payloads, never discord.js's caches, so nothing a message, member or
+    // user brings is kept: a busy server's traffic would otherwise fill memory with objects no
+    // one reads (200 messages a channel by default, every member and user ever seen). The bot's
+    // own user and member stay, as discord.js expects.
+    makeCache: Options.cacheWithLimits({
+      MessageManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      PresenceManager: 0,
+      ThreadMemberManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
   });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
