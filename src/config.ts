@@ -20,6 +20,15 @@ const environmentSchema = z.object({
       .default(DISCORD_API_DEFAULT)
       .transform((url) => url.replace(/\/+$/, '')),
   ),
+  DISCORD_CONNECT_TIMEOUT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(600, 'must be at most 600 seconds')
+      .default(30),
+  ),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   NODE_ENV: z.preprocess(blankToUndefined, z.string().default('production')),
   GLOSSARY_PATHS: z.preprocess(blankToUndefined, z.string().optional()),
@@ -30,6 +39,8 @@ export interface Config {
   clientId: string | undefined;
   guildId: string | undefined;
   apiUrl: string;
+  /** How long logging in to Discord may take before start-up gives up. */
+  connectTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   prettyLogs: boolean;
   glossaryPaths: string[];
@@ -56,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>, purpose: 'bo
       clientId: data.DISCORD_CLIENT_ID,
       guildId: data.DISCORD_GUILD_ID,
       apiUrl: data.DISCORD_API_URL,
+      connectTimeoutMs: data.DISCORD_CONNECT_TIMEOUT * 1000,
       logLevel: data.LOG_LEVEL,
       prettyLogs: data.NODE_ENV === 'development',
       glossaryPaths: glossaryPaths(data.GLOSSARY_PATHS),

@@ -1,12 +1,16 @@
 import dotenv from 'dotenv';
 import { describeConfigProblems, loadConfig } from './config.js';
 import { startGatewayBot } from './discord/transport/gateway.js';
-import { openGlossary } from './glossary/open.js';
+import { loadGlossary } from './glossary/load.js';
 import { formatProblem } from './glossary/problems.js';
+import { SearchEngine } from './glossary/search/engine.js';
 import { createLogger } from './logger.js';
 
 /** Exit code for bad configuration or glossary data, as for `glossary validate`. */
 const EXIT_INVALID = 2;
+
+/** Milliseconds since this process started, so start-up stages add up to what a user waits. */
+const sinceStart = () => Math.round(performance.now());
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -17,21 +21,34 @@ async function main(): Promise<void> {
   }
   const { config } = loaded;
   const logger = createLogger({ level: config.logLevel, pretty: config.prettyLogs, secrets: [config.token] });
+  logger.debug({ stage: 'config', atMs: sinceStart() }, 'start-up: configuration read');
 
-  const opened = await openGlossary(config.glossaryPaths);
-  if (!opened.ok) {
-    console.error(`The glossary has errors, so the bot will not start:\n${opened.problems.map(formatProblem).join('\n')}`);
+  let stageStarted = performance.now();
+  const stageMs = () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - stageStarted);
+    stageStarted = now;
+    return elapsed;
+  };
+  const { glossary, problems, files } = await loadGlossary(config.glossaryPaths);
+  if (!glossary) {
+    console.error(`The glossary has errors, so the bot will not start:\n${problems.map(formatProblem).join('\n')}`);
     process.exit(EXIT_INVALID);
   }
-  for (const problem of opened.value.problems) logger.warn(formatProblem(problem));
+  for (const problem of problems) logger.warn(formatProblem(problem));
+  logger.debug({ stage: 'glossary-load', ms: stageMs(), files: files.length, entries: glossary.entries.size }, 'start-up: glossary loaded and validated');
+  const engine = new SearchEngine(glossary.entries.values());
+  logger.debug({ stage: 'index-build', ms: stageMs() }, 'start-up: search index built');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   const bot = await startGatewayBot({
     token: config.token,
     apiUrl: config.apiUrl,
+    connectTimeoutMs: config.connectTimeoutMs,
     logger,
-    context: { glossary: opened.value.glossary, engine: opened.value.engine, random: Math.random },
+    context: { glossary, engine, random: Math.random },
   });
+  logger.debug({ stage: 'login', ms: stageMs(), atMs: sinceStart() }, 'start-up: logged in to the gateway');
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

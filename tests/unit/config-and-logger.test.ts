@@ -9,9 +9,18 @@ describe('configuration', () => {
     const result = loadConfig({ DISCORD_TOKEN: 'abc.def', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }, 'bot');
     expect(result).toEqual({
       ok: true,
-      config: { token: 'abc.def', clientId: undefined, guildId: undefined, apiUrl: 'http://127.0.0.1:9/api', logLevel: 'info', prettyLogs: false, glossaryPaths: [SHIPPED_GLOSSARY_DIR] },
+      config: { token: 'abc.def', clientId: undefined, guildId: undefined, apiUrl: 'http://127.0.0.1:9/api', connectTimeoutMs: 30_000, logLevel: 'info', prettyLogs: false, glossaryPaths: [SHIPPED_GLOSSARY_DIR] },
     });
     expect(loadConfig({ DISCORD_TOKEN: 'abc' }, 'bot')).toMatchObject({ config: { apiUrl: DISCORD_API_DEFAULT } });
+  });
+
+  it('reads the login time limit in whole seconds and refuses nonsense', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_CONNECT_TIMEOUT: '5' }, 'bot')).toMatchObject({ config: { connectTimeoutMs: 5000 } });
+    for (const bad of ['soon', '0', '2.5', '9999']) {
+      const result = loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_CONNECT_TIMEOUT: bad }, 'bot');
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.problems.join('\n')).toMatch(/^DISCORD_CONNECT_TIMEOUT must be/);
+    }
   });
 
   it('lists every problem at once', () => {

@@ -18,7 +18,12 @@ export interface GatewayOptions {
   logger: Logger;
   /** How long shutdown waits for in-flight answers before disconnecting anyway. */
   drainTimeoutMs?: number;
+  /** How long logging in may take before the bot gives up (Discord not answering). Default 30 s. */
+  connectTimeoutMs?: number;
 }
+
+/** How often, at most, a slow login says what it is still waiting for. */
+const WAITING_REPORT_MS = 5000;
 
 /**
  * The gateway transport: the real discord.js client receives events; interactions and mentions
@@ -106,10 +111,14 @@ export async function startGatewayBot(options: GatewayOptions): Promise<GatewayB
   client.on(Events.ShardReconnecting, (shardId) => logger.warn({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway resumed'));
   client.once(Events.ClientReady, (ready) =>
-    logger.info({ user: ready.user.tag, userId: ready.user.id, guilds: ready.guilds.cache.size, terms: context.glossary.entries.size }, 'ready'),
+    logger.info(
+      // performance.now() counts from process start: how long a user waited for a working bot.
+      { user: ready.user.tag, userId: ready.user.id, guilds: ready.guilds.cache.size, terms: context.glossary.entries.size, sinceProcessStartMs: Math.round(performance.now()) },
+      'ready',
+    ),
   );
 
-  await client.login(options.token);
+  await logIn(client, options);
 
   return {
     client,
@@ -121,4 +130,43 @@ export async function startGatewayBot(options: GatewayOptions): Promise<GatewayB
       await client.destroy();
     },
   };
+}
+
+/**
+ * `client.login`, bounded in time. On its own, discord.js retries an unanswered request for about
+ * a minute and then says only "This operation was aborted"; this says every few seconds what it
+ * is waiting for and where, and gives up with a message that names the URL.
+ */
+async function logIn(client: Client, options: GatewayOptions): Promise<void> {
+  const { logger, apiUrl } = options;
+  const timeoutMs = options.connectTimeoutMs ?? 30_000;
+  let waitingFor = `the gateway address from ${apiUrl} (GET /gateway/bot)`;
+  const onResponse = (request: { path: string }) => {
+    if (request.path.endsWith('/gateway/bot')) waitingFor = 'the gateway session (WebSocket HELLO and READY)';
+  };
+  client.rest.on('response', onResponse);
+  const started = performance.now();
+  logger.info({ apiUrl }, 'connecting to Discord');
+  const report = setInterval(
+    () => logger.warn({ apiUrl, waitingFor, waitedMs: Math.round(performance.now() - started) }, `still waiting for ${waitingFor}`),
+    // At least twice before giving up, however short the limit.
+    Math.min(WAITING_REPORT_MS, timeoutMs / 3),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Discord did not answer within ${Math.round(timeoutMs / 1000)} s at ${apiUrl}: no reply while waiting for ${waitingFor}.`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([client.login(options.token), timedOut]);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  } finally {
+    clearInterval(report);
+    clearTimeout(timer);
+    client.rest.off('response', onResponse);
+  }
 }
