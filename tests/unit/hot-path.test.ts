@@ -78,3 +78,21 @@ describe('rendered entries, built once and shared', () => {
     expect(view.embeds[0]!.color).toBe(0x123456);
   });
 });
+
+describe('remembered fuzzy rankings', () => {
+  it('are forgotten when an entry is removed or added, so no answer outlives its entry', () => {
+    const engine = new SearchEngine(context.glossary.entries.values());
+    const typo = 'gradient descnet';
+    const before = engine.resolve(typo);
+    expect(before).toMatchObject({ found: true, entry: { id: 'gradient-descent' } });
+    expect(engine.resolve(typo)).toMatchObject({ found: true, entry: { id: 'gradient-descent' } });
+    const entry = engine.get('gradient-descent')!;
+    engine.remove('gradient-descent');
+    const after = engine.resolve(typo);
+    expect(after.found && after.entry.id).not.toBe('gradient-descent');
+    expect(after.suggestions.map((suggestion) => suggestion.entry.id)).not.toContain('gradient-descent');
+    expect(engine.autocomplete('gradient descn').map((choice) => choice.value)).not.toContain('gradient-descent');
+    engine.add(entry);
+    expect(engine.resolve(typo)).toMatchObject({ found: true, entry: { id: 'gradient-descent' } });
+  });
+});

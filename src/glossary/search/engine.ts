@@ -45,6 +45,8 @@ const PREFIX_SCAN_LIMIT = 20_000;
 /** Enough prefix matches to fill the list after duplicates of one entry (term and aliases) collapse. */
 const PREFIX_CANDIDATES = 3 * MAX_SUGGESTIONS;
 const DID_YOU_MEAN = 5;
+/** Fuzzy rankings remembered, by query: each one costs a few dozen edit distances and a fuse.js pass. */
+const REMEMBERED_RANKINGS = 512;
 /** Words people wrap around a term without changing what they mean (already singular, American). */
 const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
 
@@ -92,6 +94,12 @@ export class SearchEngine {
   private wordMatchCounts = new Int32Array(1024);
   private wordLastCounted = new Int32Array(1024);
   private featuredCache: Entry[] | undefined;
+  /**
+   * The latest fuzzy rankings, least recently used first. The same words come back again and
+   * again: every student typing "transf" sends the same keystrokes, and /define with a typo
+   * follows the autocomplete that saw the same text. Forgotten whenever an entry changes.
+   */
+  private readonly recentRankings = new Map<string, Candidate[]>();
   /** How many present entries list each id as related: how central a concept is. Kept up to date on add and remove. */
   private readonly inbound = new Map<string, number>();
   /**
@@ -145,6 +153,7 @@ export class SearchEngine {
     this.entryNumbers.delete(id);
     this.countLinks(entry, -1);
     this.featuredCache = undefined;
+    this.recentRankings.clear();
     return true;
   }
 
@@ -335,6 +344,7 @@ export class SearchEngine {
     this.fullText.add(fullTextDocument(number, entry, allNameWordIds));
     this.countLinks(entry, +1);
     this.featuredCache = undefined;
+    this.recentRankings.clear();
   }
 
   /**
@@ -418,9 +428,25 @@ export class SearchEngine {
    * Fuzzy candidates for `form`, one per entry, best first. Name trigrams and word-level
    * corrections propose a bounded set; fuse.js scores the near ones; edit distance (to the whole key, or to a prefix when the user is
    * still typing) is the measure the resolve decision trusts, because fuse.js's Bitap score
-   * rewards a short pattern found anywhere in a long name.
+   * rewards a short pattern found anywhere in a long name. Recent rankings are remembered, so the
+   * list may be shared with earlier callers: never change it.
    */
   private rankFuzzy(form: string, maxDistance = Number.POSITIVE_INFINITY): Candidate[] {
+    const memoKey = `${maxDistance} ${form}`;
+    const remembered = this.recentRankings.get(memoKey);
+    if (remembered) {
+      this.recentRankings.delete(memoKey);
+      this.recentRankings.set(memoKey, remembered);
+      return remembered;
+    }
+    const ranked = this.rankFuzzyNow(form, maxDistance);
+    if (this.recentRankings.size >= REMEMBERED_RANKINGS) this.recentRankings.delete(this.recentRankings.keys().next().value!);
+    this.recentRankings.set(memoKey, ranked);
+    return ranked;
+  }
+
+  /** rankFuzzy, worked out afresh. */
+  private rankFuzzyNow(form: string, maxDistance: number): Candidate[] {
     const slots = new Set(this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15).map(({ slot }) => slot));
     for (const slot of this.wordLevelCandidates(form)) slots.add(slot);
     if (slots.size === 0) return [];
