@@ -175,14 +175,19 @@ async function timeNpmStart(): Promise<number> {
   const started = performance.now();
   // Its own process group, so npm and the node it starts are stopped together.
   const child = spawn('npm', ['start', '--silent'], { cwd: PACKAGE_ROOT, env: botEnvironment(fake), stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const exited = once(child, 'exit');
   try {
-    await fake.waitForReady(READY_TIMEOUT_MS);
+    await Promise.race([
+      fake.waitForReady(READY_TIMEOUT_MS),
+      exited.then(([code]) => Promise.reject(new Error(`npm start exited (code ${String(code)}) before the bot was ready; its message is above`))),
+    ]);
     return performance.now() - started;
   } finally {
-    const exited = once(child, 'exit');
-    process.kill(-child.pid!, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
     await fake.stop();
   }
 }
