@@ -1,5 +1,6 @@
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
 import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { jsonNestingBeyond, MAX_NESTING, yamlNestingBeyond } from './nesting.js';
 
 export type PathSegment = string | number;
 
@@ -31,6 +32,11 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+function nestedTooDeeply(text: string, offset: number): ParseOutcome & { ok: false } {
+  const message = `refused: nested too deeply (more than ${MAX_NESTING} levels of lists and objects); a glossary file needs about 5`;
+  return { ok: false, message, ...lineAndColumn(text, offset) };
+}
+
 /**
  * JSON.parse reads the data: it is several times faster than jsonc-parser's scanner on a large
  * glossary, and it gives flat strings, where jsonc-parser's are slices that keep the whole file
@@ -40,6 +46,8 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 function parseJson(file: string): ParseOutcome {
   // A byte-order mark is not JSON, but editors on Windows write one; it is not an error to report.
   const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
+  const tooDeep = jsonNestingBeyond(text);
+  if (tooDeep !== undefined) return nestedTooDeeply(text, tooDeep);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -79,6 +87,8 @@ function jsonSyntaxError(text: string, error: Error): ParseOutcome & { ok: false
 export const MAX_YAML_ALIAS_COUNT = 100;
 
 function parseYaml(text: string): ParseOutcome {
+  const tooDeep = yamlNestingBeyond(text);
+  if (tooDeep !== undefined) return nestedTooDeeply(text, tooDeep);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const first = document.errors[0];

@@ -1,7 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CliIo, EXIT, runCli } from '../../src/cli.js';
 import { loadGlossary } from '../../src/glossary/load.js';
+import { parseGlossaryText } from '../../src/glossary/parse-file.js';
 import { formatProblem, type Problem } from '../../src/glossary/problems.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
@@ -39,6 +42,78 @@ describe('a YAML alias bomb ("billion laughs")', () => {
     expect(code).toBe(EXIT.usage);
     expect(output).toMatch(/billion-laughs\.yaml:4:8: error: refused: its aliases expand/);
     expect(output).not.toMatch(STACK_LINE);
+  });
+});
+
+/** A fresh directory under the system's temp dir for each test, removed afterwards. */
+function useTempDir(): () => string {
+  let directory = '';
+  beforeEach(async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), 'glossary-hostile-'));
+  });
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+  return () => directory;
+}
+
+const TOO_DEEP = /^refused: nested too deeply \(more than 64 levels of lists and objects\)/;
+const nested = (depth: number, close = true) => '['.repeat(depth) + (close ? ']'.repeat(depth) : '');
+const indented = (depth: number, line: (level: number) => string) => `${Array.from({ length: depth }, (_, level) => ' '.repeat(level) + line(level)).join('\n')} end\n`;
+
+describe('a file nested too deeply', () => {
+  const tempDir = useTempDir();
+
+  it.each([
+    ['valid JSON, 100,000 levels', 'deep.json', nested(100_000)],
+    ['invalid JSON, 100,000 "[" never closed', 'deep.json', nested(100_000, false)],
+    ['a YAML flow sequence, 100,000 levels', 'deep.yaml', nested(100_000)],
+    ['YAML "- - - …", 100,000 levels', 'deep.yaml', `${'- '.repeat(100_000)}x\n`],
+  ])('is refused before any parser recurses: %s', async (_, name, text) => {
+    const file = path.join(tempDir(), name);
+    await writeFile(file, text);
+    const result = await loadGlossary([file]);
+    expect(result.problems).toEqual([{ severity: 'error', file: expect.stringMatching(new RegExp(`${name}$`)), line: 1, column: expect.any(Number), message: expect.stringMatching(TOO_DEEP) }]);
+    expect(result.problems[0]!.column).toBeGreaterThan(64);
+  });
+
+  it('makes `glossary validate` exit 2 naming the file and place, with no stack trace', async () => {
+    const file = path.join(tempDir(), 'deep.json');
+    await writeFile(file, nested(100_000, false));
+    const { code, output } = await validate(file);
+    expect(code).toBe(EXIT.usage);
+    expect(output).toMatch(/deep\.json:1:65: error: refused: nested too deeply/);
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
+  it('counts YAML block nesting by indentation, mappings and lists alike', () => {
+    const mappings = parseGlossaryText('deep.yaml', indented(2000, () => 'key:'));
+    expect(mappings).toMatchObject({ ok: false, message: expect.stringMatching(TOO_DEEP), line: 65, column: 65 });
+    // A list at its key's own indentation shares the key's column, so this counts about one
+    // level per two; still refused long before a parser would overflow.
+    const alternating = parseGlossaryText('deep.yaml', indented(2000, (level) => (level % 2 === 0 ? 'key:' : '- ')));
+    expect(alternating).toMatchObject({ ok: false, message: expect.stringMatching(TOO_DEEP) });
+    // The body of a block scalar ("|") is text, not a node: it must neither add levels nor,
+    // starting at its line's first column, close the levels around it.
+    const withText = parseGlossaryText('deep.yaml', indented(2000, (level) => (level % 8 === 4 ? `text: |\n${' '.repeat(level + 1)}body\n${' '.repeat(level)}key:` : 'key:')));
+    expect(withText).toMatchObject({ ok: false, message: expect.stringMatching(TOO_DEEP), line: expect.any(Number) });
+  });
+
+  it('allows 64 levels and refuses 65', () => {
+    expect(parseGlossaryText('x.json', nested(64))).toMatchObject({ ok: true });
+    expect(parseGlossaryText('x.json', nested(65))).toMatchObject({ ok: false, message: expect.stringMatching(TOO_DEEP), line: 1, column: 65 });
+    expect(parseGlossaryText('x.yaml', nested(64))).toMatchObject({ ok: true });
+    expect(parseGlossaryText('x.yaml', nested(65))).toMatchObject({ ok: false, message: expect.stringMatching(TOO_DEEP), line: 1, column: 65 });
+  });
+
+  it('does not count brackets inside strings, escaped quotes included, or inside YAML block scalars', () => {
+    const brackets = nested(200, false);
+    // An escaped quote inside a string, and a string ending in a backslash (an escaped
+    // backslash before the closing quote), must neither end nor extend the string.
+    const json = JSON.stringify({ entries: [{ definition: 'ends in a backslash \\', term: brackets, example: `say \"${brackets}` }] });
+    expect(parseGlossaryText('x.json', json)).toMatchObject({ ok: true });
+    const yaml = `entries:\n  - term: "${brackets}"\n    definition: '${brackets}'\n    explanation: |\n${indented(100, () => 'text').replace(/^/gm, '      ')}`;
+    expect(parseGlossaryText('x.yaml', yaml)).toMatchObject({ ok: true });
   });
 });
 
