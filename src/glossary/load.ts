@@ -1,10 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { collectGlossaryFiles, describeFsError } from './files.js';
 import { type ParsedText, parseGlossaryText, type PathSegment } from './parse-file.js';
 import { hasErrors, type Problem } from './problems.js';
 import { type Category, categorySchema, type Entry, entrySchema, glossaryFileSchema } from './schema.js';
 import { type Located, validateGlossary } from './validate.js';
+
+export { collectGlossaryFiles } from './files.js';
 
 export interface Glossary {
   categories: Map<string, Category>;
@@ -19,43 +22,16 @@ export interface LoadResult {
   files: string[];
 }
 
-const GLOSSARY_FILE = /\.(json|ya?ml)$/i;
-
-/** Expands files and directories (recursively, sorted) into glossary files. Editor schemas are skipped. */
-export async function collectGlossaryFiles(paths: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const visit = async (target: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(target);
-    } catch {
-      problems.push({ severity: 'error', file: target, message: 'no such file or directory' });
-      return;
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(target)).sort();
-      for (const name of names) await visit(path.join(target, name), false);
-    } else if (explicit || (GLOSSARY_FILE.test(target) && !target.endsWith('.schema.json'))) {
-      files.push(target);
-    }
-  };
-  for (const target of paths) await visit(target, true);
-  if (files.length === 0 && problems.length === 0) {
-    problems.push({ severity: 'error', file: paths.join(', ') || '(none)', message: 'no glossary files (.json, .yaml, .yml) found' });
-  }
-  return { files, problems };
-}
-
 /** Reads, parses and validates every glossary file, reporting every problem at once. */
 export async function loadGlossary(paths: readonly string[], options: { cwd?: string } = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, problems } = await collectGlossaryFiles(paths.map((target) => path.resolve(cwd, target)));
+  const show = (file: string) => path.relative(cwd, file) || file;
+  const { files, problems } = await collectGlossaryFiles(paths.map((target) => path.resolve(cwd, target)), { show });
   const categories: Array<Located<Category>> = [];
   const entries: Array<Located<Entry>> = [];
 
   for (const file of files) {
-    const shown = path.relative(cwd, file) || file;
+    const shown = show(file);
     try {
       await loadFile(file, shown, { categories, entries, problems });
     } catch (error) {
@@ -99,7 +75,7 @@ async function loadFile(file: string, shown: string, into: Collected): Promise<v
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    problems.push({ severity: 'error', file: shown, message: `cannot read: ${(error as Error).message}` });
+    problems.push({ severity: 'error', file: shown, message: `cannot read: ${describeFsError(error)}` });
     return;
   }
   const outcome = parseGlossaryText(file, text);

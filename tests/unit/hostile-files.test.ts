@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -114,6 +114,100 @@ describe('a file nested too deeply', () => {
     expect(parseGlossaryText('x.json', json)).toMatchObject({ ok: true });
     const yaml = `entries:\n  - term: "${brackets}"\n    definition: '${brackets}'\n    explanation: |\n${indented(100, () => 'text').replace(/^/gm, '      ')}`;
     expect(parseGlossaryText('x.yaml', yaml)).toMatchObject({ ok: true });
+  });
+});
+
+describe('symbolic links in a glossary directory', () => {
+  const tempDir = useTempDir();
+  const small = (name: string) => path.join(fixtures, 'small', name);
+
+  /** tmp/data/{categories.yaml, more/entries.json} with the given links added (name → target). */
+  async function glossaryWithLinks(links: Record<string, string>): Promise<string> {
+    const data = path.join(tempDir(), 'data');
+    await mkdir(path.join(data, 'more'), { recursive: true });
+    await copyFile(small('categories.yaml'), path.join(data, 'categories.yaml'));
+    await copyFile(small('entries.json'), path.join(data, 'more', 'entries.json'));
+    for (const [name, target] of Object.entries(links)) await symlink(target, path.join(data, name));
+    return data;
+  }
+  const load = (data: string) => loadGlossary([data], { cwd: path.dirname(data) });
+
+  it('reads each directory once and warns about a link back to itself or a parent', async () => {
+    const data = await glossaryWithLinks({ self: '.', 'more/back': '..' });
+    const result = await load(data);
+    expect(result.files.map((file) => path.relative(data, file))).toEqual(['categories.yaml', path.join('more', 'entries.json')]);
+    expect(errors(result.problems)).toEqual([]);
+    expect(result.glossary?.entries.size).toBe(12);
+    const loops = result.problems.filter((problem) => problem.message.startsWith('symbolic link loop'));
+    expect(loops).toEqual([
+      { severity: 'warning', file: path.join('data', 'more', 'back'), message: 'symbolic link loop: points back to data, which is already being read; not followed' },
+      { severity: 'warning', file: path.join('data', 'self'), message: 'symbolic link loop: points back to data, which is already being read; not followed' },
+    ]);
+  });
+
+  it('reads a file reached through two names once, so its ids are not "declared twice"', async () => {
+    const data = await glossaryWithLinks({ 'again.json': 'more/entries.json', 'categories-too.yaml': 'categories.yaml' });
+    const result = await load(data);
+    expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(result.files).toHaveLength(2);
+  });
+
+  it('calls a loop of links a loop, and a link to nothing a dangling link', async () => {
+    const data = await glossaryWithLinks({ 'a.json': 'b.json', 'b.json': 'a.json', 'gone.json': 'missing.json' });
+    const result = await load(data);
+    expect(result.glossary).toBeUndefined();
+    expect(errors(result.problems)).toEqual([
+      { severity: 'error', file: path.join('data', 'a.json'), message: 'symbolic link loop: following the links never reaches a file or directory' },
+      { severity: 'error', file: path.join('data', 'b.json'), message: 'symbolic link loop: following the links never reaches a file or directory' },
+      { severity: 'error', file: path.join('data', 'gone.json'), message: 'dangling symbolic link: points to missing.json, which does not exist' },
+    ]);
+  });
+
+  it('gives a looping path passed by name the same words, and `glossary validate` exits 2', async () => {
+    const data = await glossaryWithLinks({ 'a.json': 'b.json', 'b.json': 'a.json' });
+    const { code, output } = await validate(path.join(data, 'a.json'));
+    expect(code).toBe(EXIT.usage);
+    expect(output).toMatch(/a\.json: error: symbolic link loop: following the links never reaches a file or directory/);
+    expect(output).not.toMatch(/no such file/);
+  });
+});
+
+describe('a file or directory the bot may not read', () => {
+  const tempDir = useTempDir();
+  afterEach(() => {
+    vi.doUnmock('node:fs/promises');
+    vi.resetModules();
+  });
+
+  // Tests may run as root, whom permissions do not stop, so the refusal is simulated.
+  async function loaderWhere(denied: (target: string) => boolean) {
+    vi.resetModules();
+    vi.doMock('node:fs/promises', async (importOriginal) => {
+      const original = await importOriginal<typeof import('node:fs/promises')>();
+      const deny = (target: unknown) => {
+        if (denied(String(target))) throw Object.assign(new Error(`EACCES: permission denied, open '${String(target)}'`), { code: 'EACCES' });
+      };
+      return {
+        ...original,
+        readdir: async (target: string) => (deny(target), original.readdir(target)),
+        readFile: async (target: string, encoding: BufferEncoding) => (deny(target), original.readFile(target, encoding)),
+      };
+    });
+    return (await import('../../src/glossary/load.js')).loadGlossary;
+  }
+
+  it('is reported as "permission denied", naming it, and the rest is still read', async () => {
+    const data = path.join(tempDir(), 'data');
+    await mkdir(path.join(data, 'locked'), { recursive: true });
+    await copyFile(path.join(fixtures, 'small', 'categories.yaml'), path.join(data, 'categories.yaml'));
+    await copyFile(path.join(fixtures, 'small', 'entries.json'), path.join(data, 'entries.json'));
+    const load = await loaderWhere((target) => target.endsWith('locked') || target.endsWith('entries.json'));
+    const result = await load([data], { cwd: tempDir() });
+    expect(errors(result.problems)).toEqual([
+      { severity: 'error', file: path.join('data', 'locked'), message: 'cannot list the directory: permission denied' },
+      { severity: 'error', file: path.join('data', 'entries.json'), message: 'cannot read: permission denied' },
+    ]);
+    expect(result.files).toHaveLength(2);
   });
 });
 
