@@ -1,11 +1,15 @@
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CliIo, EXIT, runCli } from '../../src/cli.js';
 import { loadGlossary } from '../../src/glossary/load.js';
 import { parseGlossaryText } from '../../src/glossary/parse-file.js';
+import { isFindableName, normalize } from '../../src/glossary/normalize.js';
 import { formatProblem, type Problem } from '../../src/glossary/problems.js';
+import { entrySchema } from '../../src/glossary/schema.js';
+import { SCHEMA_FILE } from '../../scripts/write-schema.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 const bad = (name: string) => path.join(fixtures, 'bad', name);
@@ -208,6 +212,67 @@ describe('a file or directory the bot may not read', () => {
       { severity: 'error', file: path.join('data', 'entries.json'), message: 'cannot read: permission denied' },
     ]);
     expect(result.files).toHaveLength(2);
+  });
+});
+
+describe('names no one can type, and characters no one can see', () => {
+  const invisible = /: an invisible character; remove it$/;
+  const bidi = /: a bidirectional control, which can reorder how the text is shown; remove it$/;
+  const noLetter = /^must contain a letter or digit: without one, no search can find this name/;
+
+  it.each([
+    ['category basics', 'name', /^contains U\+2066 LEFT-TO-RIGHT ISOLATE at character 7/, bidi],
+    ['category basics', 'description', /^contains U\+FEFF ZERO WIDTH NO-BREAK SPACE/, invisible],
+    ['zero-width', 'term', /^contains U\+200B ZERO WIDTH SPACE at character 1/, invisible],
+    ['emoji-alias', 'aliases[2]', noLetter, noLetter],
+    ['punctuation-alias', 'aliases[0]', noLetter, noLetter],
+    ['right-to-left', 'term', /^contains U\+202E RIGHT-TO-LEFT OVERRIDE at character 6/, bidi],
+    ['lone-surrogate', 'definition', /^contains U\+D83D at character 19: half of a character \(a lone surrogate\)/, /not valid Unicode/],
+    ['joiner', 'explanation', /^contains U\+200D ZERO WIDTH JOINER at character 7/, invisible],
+    ['joiner', 'example', /^contains U\+0007 at character 8: a control character/, /remove it$/],
+    ['joiner', 'sources[0].title', /^contains U\+0009 TAB at character 8/, /a line break or tab, which does not belong in a one-line field/],
+  ])('%s: "%s" is an error saying which character and why', async (entry, field, what, why) => {
+    const found = errors((await loadGlossary([bad('hidden-characters.json')])).problems).filter((problem) => problem.entry === entry && problem.field === field);
+    expect(found).toEqual([expect.objectContaining({ file: expect.stringMatching(/hidden-characters\.json$/), line: expect.any(Number), message: expect.stringMatching(what) })]);
+    expect(found[0]!.message).toMatch(why);
+  });
+
+  it('reports nothing else: line breaks and tabs in prose, accents, Greek, Japanese and ① are fine', async () => {
+    const found = errors((await loadGlossary([bad('hidden-characters.json')])).problems);
+    expect(found).toHaveLength(10);
+    expect(found.filter((problem) => problem.entry === 'fine' || problem.entry === 'category plain')).toEqual([]);
+  });
+
+  it.each([
+    ["'s", false],
+    ['\u0301', false],
+    ['\u{1F916}', false],
+    ['—', false],
+    ['™', true],
+    ['①', true],
+    ['C++', true],
+    ['Ω', true],
+  ])('decides "%s" is a findable name by the search engine\'s own folding: %s', (alias, findable) => {
+    const entry = { id: 'x', term: 'X Term', aliases: [alias], category: 'c', definition: 'd', explanation: 'e' };
+    const result = entrySchema.safeParse(entry);
+    expect(result.success).toBe(findable);
+    if (!findable) expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['aliases', 0], message: expect.stringMatching(noLetter) })]);
+  });
+
+  it('takes its shortcut for ASCII names only where normalising would agree', () => {
+    const names = ["'s", "'S'", "s's", "it's", 's', 'S', "'", '&', '-', 'x', '7', "’s", 'ﬁ', 'Ｓ', "ǅ", 'ß', '\u0301s', 'A/B', "Bayes' Theorem", '...', '🤖 s'];
+    for (const name of names) expect(isFindableName(name), name).toBe(normalize(name) !== '');
+  });
+
+  it('is in the editor schema too, except the letter-or-digit rule, which needs the search folding', async () => {
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(await readFile(SCHEMA_FILE, 'utf8')));
+    const entry = (fields: Record<string, unknown>) => ({ entries: [{ id: 'x', term: 'X', category: 'c', definition: 'd', explanation: 'e', ...fields }] });
+    expect(validate(entry({ term: '\u200B' }))).toBe(false);
+    expect(validate(entry({ term: 'Two\nlines' }))).toBe(false);
+    expect(validate(entry({ definition: 'Left \u202Eright' }))).toBe(false);
+    expect(validate(entry({ explanation: 'Lone \uD83D half' }))).toBe(false);
+    expect(validate(entry({ sources: [{ title: 'T', url: 'https://example.com/\u200B' }] }))).toBe(false);
+    expect(validate(entry({ explanation: 'Two\nlines\tand a tab' }))).toBe(true);
   });
 });
 
