@@ -80,9 +80,10 @@ function jsonSyntaxError(text: string, error: Error): ParseOutcome & { ok: false
 }
 
 /**
- * How many nodes YAML aliases may stand for in total. A glossary file needs few or none; the
- * limit stops a "billion laughs" file (anchors of anchors, each expanding nine-fold) from
- * growing into gigabytes. The yaml package counts and throws; we turn that into a problem.
+ * How far YAML aliases may expand, in the yaml package's measure (for each anchor: its uses times
+ * the aliases nested in it). A glossary file needs few or no aliases; the limit stops a "billion
+ * laughs" file (anchors of anchors, each expanding nine-fold) from growing into gigabytes. The
+ * yaml package counts and throws; we turn that into a problem.
  */
 export const MAX_YAML_ALIAS_COUNT = 100;
 
