@@ -1,10 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { parseGlossaryText, type PathSegment } from './parse-file.js';
+import { collectGlossaryFiles, describeFsError } from './files.js';
+import { type ParsedText, parseGlossaryText, type PathSegment } from './parse-file.js';
 import { hasErrors, type Problem } from './problems.js';
 import { type Category, categorySchema, type Entry, entrySchema, glossaryFileSchema } from './schema.js';
 import { type Located, validateGlossary } from './validate.js';
+
+export { collectGlossaryFiles } from './files.js';
 
 export interface Glossary {
   categories: Map<string, Category>;
@@ -19,80 +22,24 @@ export interface LoadResult {
   files: string[];
 }
 
-const GLOSSARY_FILE = /\.(json|ya?ml)$/i;
-
-/** Expands files and directories (recursively, sorted) into glossary files. Editor schemas are skipped. */
-export async function collectGlossaryFiles(paths: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
-  const files: string[] = [];
-  const problems: Problem[] = [];
-  const visit = async (target: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(target);
-    } catch {
-      problems.push({ severity: 'error', file: target, message: 'no such file or directory' });
-      return;
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(target)).sort();
-      for (const name of names) await visit(path.join(target, name), false);
-    } else if (explicit || (GLOSSARY_FILE.test(target) && !target.endsWith('.schema.json'))) {
-      files.push(target);
-    }
-  };
-  for (const target of paths) await visit(target, true);
-  if (files.length === 0 && problems.length === 0) {
-    problems.push({ severity: 'error', file: paths.join(', ') || '(none)', message: 'no glossary files (.json, .yaml, .yml) found' });
-  }
-  return { files, problems };
-}
-
 /** Reads, parses and validates every glossary file, reporting every problem at once. */
 export async function loadGlossary(paths: readonly string[], options: { cwd?: string } = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, problems } = await collectGlossaryFiles(paths.map((target) => path.resolve(cwd, target)));
+  const show = (file: string) => path.relative(cwd, file) || file;
+  const { files, problems } = await collectGlossaryFiles(paths.map((target) => path.resolve(cwd, target)), { show });
   const categories: Array<Located<Category>> = [];
   const entries: Array<Located<Entry>> = [];
 
   for (const file of files) {
-    const shown = path.relative(cwd, file) || file;
-    let text: string;
+    const shown = show(file);
     try {
-      text = await readFile(file, 'utf8');
+      await loadFile(file, shown, { categories, entries, problems });
     } catch (error) {
-      problems.push({ severity: 'error', file: shown, message: `cannot read: ${(error as Error).message}` });
-      continue;
+      // Parsers and schema checks are meant to report, never throw; if one still does (a case
+      // nobody foresaw), that file is refused with the reason instead of the whole load failing
+      // with a stack trace.
+      problems.push({ severity: 'error', file: shown, message: `could not be read as a glossary file: ${describeError(error)}` });
     }
-    const outcome = parseGlossaryText(file, text);
-    if (!outcome.ok) {
-      problems.push({ severity: 'error', file: shown, line: outcome.line, column: outcome.column, message: outcome.message });
-      continue;
-    }
-    const { data, locate } = outcome.parsed;
-    const located = <T>(value: T, list: 'categories' | 'entries', index: number): Located<T> => ({
-      value,
-      file: shown,
-      path: [list, index],
-      locate,
-    });
-    const checked = glossaryFileSchema.safeParse(data);
-    if (checked.success) {
-      checked.data.categories?.forEach((category, index) => categories.push(located(category, 'categories', index)));
-      checked.data.entries?.forEach((entry, index) => entries.push(located(entry, 'entries', index)));
-      continue;
-    }
-    problems.push(...schemaProblems(shown, data, checked.error, locate));
-    // Keep the well-formed items, so one bad entry does not make every link to its neighbours
-    // look broken as well.
-    const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-    asArray(record.categories).forEach((item, index) => {
-      const parsed = categorySchema.safeParse(item);
-      if (parsed.success) categories.push(located(parsed.data, 'categories', index));
-    });
-    asArray(record.entries).forEach((item, index) => {
-      const parsed = entrySchema.safeParse(item);
-      if (parsed.success) entries.push(located(parsed.data, 'entries', index));
-    });
   }
 
   if (entries.length > 0 && categories.length === 0 && !hasErrors(problems)) {
@@ -112,6 +59,75 @@ export async function loadGlossary(paths: readonly string[], options: { cwd?: st
     problems,
     files,
   };
+}
+
+/** Where one file's categories, entries and problems go. */
+interface Collected {
+  categories: Array<Located<Category>>;
+  entries: Array<Located<Entry>>;
+  problems: Problem[];
+}
+
+/** Reads, parses and schema-checks one file, adding what it holds to `into`. */
+async function loadFile(file: string, shown: string, into: Collected): Promise<void> {
+  const { categories, entries, problems } = into;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    problems.push({ severity: 'error', file: shown, message: `cannot read: ${describeFsError(error)}` });
+    return;
+  }
+  const outcome = parseGlossaryText(file, text);
+  if (!outcome.ok) {
+    problems.push({ severity: 'error', file: shown, line: outcome.line, column: outcome.column, message: outcome.message });
+    return;
+  }
+  const { data } = outcome.parsed;
+  const locate = safely(outcome.parsed.locate);
+  const located = <T>(value: T, list: 'categories' | 'entries', index: number): Located<T> => ({
+    value,
+    file: shown,
+    path: [list, index],
+    locate,
+  });
+  const checked = glossaryFileSchema.safeParse(data);
+  if (checked.success) {
+    checked.data.categories?.forEach((category, index) => categories.push(located(category, 'categories', index)));
+    checked.data.entries?.forEach((entry, index) => entries.push(located(entry, 'entries', index)));
+    return;
+  }
+  problems.push(...schemaProblems(shown, data, checked.error, locate));
+  // Keep the well-formed items, so one bad entry does not make every link to its neighbours
+  // look broken as well.
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  asArray(record.categories).forEach((item, index) => {
+    const parsed = categorySchema.safeParse(item);
+    if (parsed.success) categories.push(located(parsed.data, 'categories', index));
+  });
+  asArray(record.entries).forEach((item, index) => {
+    const parsed = entrySchema.safeParse(item);
+    if (parsed.success) entries.push(located(parsed.data, 'entries', index));
+  });
+}
+
+/**
+ * A position is a courtesy: positions are also looked up later, by the whole-glossary checks,
+ * outside the per-file guard, so a lookup that fails means "no position" rather than a crash.
+ */
+function safely(locate: ParsedText['locate']): ParsedText['locate'] {
+  return (at) => {
+    try {
+      return locate(at);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** An error's name and message, without its stack: problems are read by people editing data. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /**

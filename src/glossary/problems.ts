@@ -14,7 +14,9 @@ export function formatProblem(problem: Problem): string {
   const place = [problem.file, problem.line, problem.column].filter((part) => part !== undefined).join(':');
   const entry = problem.entry === undefined ? '' : ` entry "${problem.entry}"`;
   const field = problem.field === undefined ? '' : ` field "${problem.field}"`;
-  return `${place}: ${problem.severity}:${entry}${field}: ${problem.message}`;
+  // A problem about the whole file has neither; "error:: message" would look like a typo.
+  const subject = `${entry}${field}`;
+  return `${place}: ${problem.severity}:${subject}${subject ? ':' : ''} ${problem.message}`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
