@@ -6,6 +6,7 @@ import {
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
+import { truncate } from '../text.js';
 
 /** Mentions in our text never ping anyone unless a handler names the one user it may ping. */
 export const NO_PINGS: APIAllowedMentions = { parse: [] };
@@ -39,7 +40,6 @@ export function choices(list: APIApplicationCommandOptionChoice<string>[]): APII
 
 /** Quotes user text safely inside our messages: no markdown tricks, no runaway length. */
 export function quote(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const short = [...flat].length > max ? `${[...flat].slice(0, max - 1).join('')}…` : flat;
+  const short = truncate(text.replace(/\s+/g, ' ').trim(), max);
   return `“${short.replace(/([\\`*_~|>#\[\]()<@])/g, '\\$1')}”`;
 }

@@ -5,6 +5,7 @@ import { DISCORD_LIMITS } from '../../glossary/limits.js';
 import type { Category, Entry } from '../../glossary/schema.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
+import { truncate } from '../../text.js';
 
 export interface EntryView {
   embeds: APIEmbed[];
@@ -87,8 +88,7 @@ function relatedRows(entry: Entry, context: BotContext, trail: readonly string[]
  * Footers render neither Markdown nor mentions, so the typed text is shown as is, only shortened.
  */
 export function fuzzyNote(term: string, typed: string): string {
-  const flat = typed.replace(/\s+/g, ' ').trim();
-  return `Showing “${term}” for “${[...flat].length > 80 ? `${[...flat].slice(0, 79).join('')}…` : flat}”.`;
+  return `Showing “${term}” for “${truncate(typed.replace(/\s+/g, ' ').trim(), 80)}”.`;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

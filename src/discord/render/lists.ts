@@ -2,7 +2,7 @@ import { ActionRowBuilder, ButtonBuilder, EmbedBuilder, StringSelectMenuBuilder,
 import { ButtonStyle } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from '../../glossary/limits.js';
 import type { Entry } from '../../glossary/schema.js';
-import { truncate } from '../../glossary/search/engine.js';
+import { truncate } from '../../text.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
 import { categoryColor, chunk, type EntryView } from './entry.js';

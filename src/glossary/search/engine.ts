@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { truncate } from '../../text.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
@@ -623,9 +624,4 @@ function worthSuggesting(candidate: Candidate, limit: number): boolean {
 
 function sameStanding(x: Candidate, y: Candidate): boolean {
   return x.distance === y.distance && x.prefixOnly === y.prefixOnly;
-}
-
-export function truncate(text: string, max: number): string {
-  const characters = [...text];
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
 }
