@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { loadGlossary } from './glossary/load.js';
 import { openGlossary, type OpenGlossary } from './glossary/open.js';
 import { glossaryPaths } from './glossary/paths-setting.js';
-import { formatProblem } from './glossary/problems.js';
+import { formatProblem, type Problem } from './glossary/problems.js';
 import type { Entry } from './glossary/schema.js';
+import { escapeControls } from './terminal-text.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
 
@@ -38,7 +39,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: { json: { type: 'boolean', default: false }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    io.err(`${escapeControls((error as Error).message)}\n\n${USAGE}`);
     return EXIT.usage;
   }
   const { positionals, values } = parsed;
@@ -54,17 +55,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const needsText = ['define', 'search'];
   if (needsText.includes(command) && text === '') {
-    io.err(`"${command}" needs some text, e.g. glossary ${command} gradient descent\n\n${USAGE}`);
+    io.err(`"${escapeControls(command)}" needs some text, e.g. glossary ${escapeControls(command)} gradient descent\n\n${USAGE}`);
     return EXIT.usage;
   }
   if (!['define', 'suggest', 'search', 'list', 'categories'].includes(command)) {
-    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    io.err(`Unknown command "${escapeControls(command)}".\n\n${USAGE}`);
     return EXIT.usage;
   }
 
   const opened = await openGlossary(glossaryPaths(io.env.GLOSSARY_PATHS));
   if (!opened.ok) {
-    io.err(opened.problems.map(formatProblem).join('\n'));
+    io.err(opened.problems.map(formatProblemForTerminal).join('\n'));
     io.err('The glossary has errors; fix them or run "glossary validate".');
     return EXIT.usage;
   }
@@ -93,8 +94,8 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   if (!result.found) {
     if (json) printJson(io, { found: false, query, suggestions: suggestionIds });
     else {
-      const names = result.suggestions.map((suggestion) => suggestion.entry.term);
-      io.out(`No term matches "${query}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
+      const names = result.suggestions.map((suggestion) => escapeControls(suggestion.entry.term));
+      io.out(`No term matches "${escapeControls(query)}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
     }
     return EXIT.notFound;
   }
@@ -104,18 +105,19 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   }
   const { entry } = result;
   const category = glossary.categories.get(entry.category);
-  const related = entry.related.map((id) => glossary.entries.get(id)?.term ?? id);
+  const related = entry.related.map((id) => escapeControls(glossary.entries.get(id)?.term ?? id));
   const lines = [
-    entry.term,
-    `${category?.name ?? entry.category}${result.matchedBy === 'exact' ? '' : `  (matched ${result.matchedBy}: ${result.matchedText})`}`,
+    escapeControls(entry.term),
+    `${escapeControls(category?.name ?? entry.category)}${result.matchedBy === 'exact' ? '' : `  (matched ${result.matchedBy}: ${escapeControls(result.matchedText)})`}`,
     '',
-    entry.definition,
+    escapeControls(entry.definition),
     '',
-    entry.explanation,
+    // The explanation is written in paragraphs; its line breaks are part of the text.
+    escapeControls(entry.explanation, { keepLineBreaks: true }),
   ];
-  if (entry.aliases.length > 0) lines.push('', `Also known as: ${entry.aliases.join(', ')}`);
-  if (entry.example) lines.push('', `Example: ${entry.example}`);
-  for (const source of entry.sources ?? []) lines.push(`Source: ${source.title} <${source.url}>`);
+  if (entry.aliases.length > 0) lines.push('', `Also known as: ${entry.aliases.map((alias) => escapeControls(alias)).join(', ')}`);
+  if (entry.example) lines.push('', `Example: ${escapeControls(entry.example)}`);
+  for (const source of entry.sources ?? []) lines.push(`Source: ${escapeControls(source.title)} <${escapeControls(source.url)}>`);
   if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
   io.out(lines.join('\n'));
   return EXIT.ok;
@@ -124,26 +126,26 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
 function suggest({ engine }: OpenGlossary, partial: string, json: boolean, io: CliIo): number {
   const choices = engine.autocomplete(partial);
   if (json) printJson(io, choices);
-  else io.out(choices.map((choice) => `${choice.name}  [${choice.value}]`).join('\n'));
+  else io.out(choices.map((choice) => `${escapeControls(choice.name)}  [${escapeControls(choice.value)}]`).join('\n'));
   return choices.length > 0 ? EXIT.ok : EXIT.notFound;
 }
 
 function search({ engine }: OpenGlossary, text: string, json: boolean, io: CliIo): number {
   const hits = engine.search(text, 10);
   if (json) printJson(io, hits.map(({ entry, score }) => ({ id: entry.id, term: entry.term, score: Number(score.toFixed(3)), definition: entry.definition })));
-  else if (hits.length === 0) io.out(`Nothing in the glossary mentions "${text}".`);
-  else io.out(hits.map(({ entry }) => `${entry.term}: ${entry.definition}`).join('\n'));
+  else if (hits.length === 0) io.out(`Nothing in the glossary mentions "${escapeControls(text)}".`);
+  else io.out(hits.map(({ entry }) => `${escapeControls(entry.term)}: ${escapeControls(entry.definition)}`).join('\n'));
   return hits.length > 0 ? EXIT.ok : EXIT.notFound;
 }
 
 function list({ glossary }: OpenGlossary, categoryId: string | undefined, json: boolean, io: CliIo): number {
   if (categoryId !== undefined && !glossary.categories.has(categoryId)) {
-    io.err(`Unknown category "${categoryId}". Known: ${[...glossary.categories.keys()].join(', ')}`);
+    io.err(`Unknown category "${escapeControls(categoryId)}". Known: ${[...glossary.categories.keys()].map((id) => escapeControls(id)).join(', ')}`);
     return EXIT.usage;
   }
   const entries: Entry[] = [...glossary.entries.values()].filter((entry) => categoryId === undefined || entry.category === categoryId);
   if (json) printJson(io, entries.map(({ id, term, category }) => ({ id, term, category })));
-  else io.out(entries.map((entry) => entry.term).join('\n'));
+  else io.out(entries.map((entry) => escapeControls(entry.term)).join('\n'));
   return EXIT.ok;
 }
 
@@ -153,7 +155,7 @@ function categories({ glossary }: OpenGlossary, json: boolean, io: CliIo): numbe
     size: [...glossary.entries.values()].filter((entry) => entry.category === category.id).length,
   }));
   if (json) printJson(io, rows);
-  else io.out(rows.map((row) => `${row.name} (${row.id}): ${row.size} terms — ${row.description}`).join('\n'));
+  else io.out(rows.map((row) => `${escapeControls(row.name)} (${escapeControls(row.id)}): ${row.size} terms — ${escapeControls(row.description)}`).join('\n'));
   return EXIT.ok;
 }
 
@@ -163,11 +165,16 @@ async function validate(paths: readonly string[], json: boolean, io: CliIo): Pro
   const warnings = problems.length - errors;
   if (json) printJson(io, { ok: errors === 0, files, entries: glossary?.entries.size ?? 0, errors, warnings, problems });
   else {
-    for (const problem of problems) (problem.severity === 'error' ? io.err : io.out)(formatProblem(problem));
+    for (const problem of problems) (problem.severity === 'error' ? io.err : io.out)(formatProblemForTerminal(problem));
     const summary = `${files.length} file(s), ${glossary?.entries.size ?? 0} entries: ${errors} error(s), ${warnings} warning(s)`;
     (errors > 0 ? io.err : io.out)(summary);
   }
   return errors > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** A problem's location and message quote file names and glossary text. */
+function formatProblemForTerminal(problem: Problem): string {
+  return escapeControls(formatProblem(problem));
 }
 
 function isEntryPoint(): boolean {
@@ -187,7 +194,7 @@ if (isEntryPoint()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      console.error('glossary: unexpected failure:', error);
+      console.error(`glossary: unexpected failure: ${escapeControls(error instanceof Error ? (error.stack ?? error.message) : String(error), { keepLineBreaks: true })}`);
       process.exitCode = EXIT.usage;
     },
   );
