@@ -17,20 +17,84 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-const USAGE = `Usage: glossary <command> [arguments] [--json]
+/** The commands, for the text usage and for `help --json`. */
+const COMMANDS = [
+  { name: 'define', arguments: '<query>', description: 'the entry for a term, alias or typo, or "did you mean"' },
+  { name: 'suggest', arguments: '<partial>', description: 'autocomplete suggestions for what has been typed' },
+  { name: 'search', arguments: '<text>', description: 'full-text search over definitions and explanations' },
+  { name: 'list', arguments: '[--category <id>]', description: 'every term, or the terms of one category' },
+  { name: 'categories', arguments: '', description: 'the categories with their sizes' },
+  { name: 'validate', arguments: '[files...]', description: 'check glossary files (default: GLOSSARY_PATHS or the shipped glossary)' },
+] as const;
 
-Commands:
-  define <query>            the entry for a term, alias or typo, or "did you mean"
-  suggest <partial>         autocomplete suggestions for what has been typed
-  search <text>             full-text search over definitions and explanations
-  list [--category <id>]    every term, or the terms of one category
-  categories                the categories with their sizes
-  validate [files...]       check glossary files (default: GLOSSARY_PATHS or the shipped glossary)
+const SYNOPSIS = 'glossary <command> [arguments] [--json]';
+const EXIT_CODES = { [EXIT.ok]: 'found/ok', [EXIT.notFound]: 'not found', [EXIT.usage]: 'bad usage or invalid data' };
 
-Exit codes: 0 found/ok, 1 not found, 2 bad usage or invalid data.`;
+const USAGE = [
+  `Usage: ${SYNOPSIS}`,
+  '',
+  'Commands:',
+  ...COMMANDS.map((command) => `  ${`${command.name} ${command.arguments}`.trim().padEnd(26)}${command.description}`),
+  '',
+  `Exit codes: ${Object.entries(EXIT_CODES).map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
+].join('\n');
+
+function helpDocument() {
+  return { usage: SYNOPSIS, commands: COMMANDS, exitCodes: EXIT_CODES };
+}
+
+/**
+ * Something the user has to fix. Under --json it is printed on stdout as `{ error, ...fields }`,
+ * so a script always gets one JSON document; as text, `text` (or the error) goes to stderr.
+ */
+interface Failure {
+  error: string;
+  /** What helps a script act on the error: the usage, the glossary problems, the known categories. */
+  fields?: Record<string, unknown>;
+  /** The text rendering when it says more than `error`; already escaped for the terminal. */
+  text?: string;
+}
+
+function usageFailure(error: string): Failure {
+  return { error, fields: helpDocument(), text: `${escapeControls(error)}\n\n${USAGE}` };
+}
+
+function report(io: CliIo, json: boolean, failure: Failure): number {
+  if (json) printJson(io, { error: failure.error, ...failure.fields });
+  else io.err(failure.text ?? escapeControls(failure.error));
+  return EXIT.usage;
+}
+
+/**
+ * Whether the arguments ask for JSON, read from them directly so that it holds even when they do
+ * not parse. Arguments after "--" are text, not options.
+ */
+export function asksForJson(argv: readonly string[]): boolean {
+  const endOfOptions = argv.indexOf('--');
+  const options = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
+  return options.some((argument) => argument === '--json' || argument.startsWith('--json='));
+}
+
+/** A bug or an environment we did not expect: still one JSON document under --json, and exit 2. */
+export function reportUnexpectedFailure(io: CliIo, argv: readonly string[], error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return report(io, asksForJson(argv), {
+    error: `unexpected failure: ${message}`,
+    text: `glossary: unexpected failure: ${escapeControls(details, { keepLineBreaks: true })}`,
+  });
+}
 
 /** Runs one CLI command; returns the exit code. Everything it prints goes through `io`. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    return reportUnexpectedFailure(io, argv, error);
+  }
+}
+
+async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -39,35 +103,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: { json: { type: 'boolean', default: false }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    io.err(`${escapeControls((error as Error).message)}\n\n${USAGE}`);
-    return EXIT.usage;
+    return report(io, asksForJson(argv), usageFailure(error instanceof Error ? error.message : String(error)));
   }
   const { positionals, values } = parsed;
   const [command, ...rest] = positionals;
   const json = values.json ?? false;
   const text = rest.join(' ').trim();
-  if (values.help || command === undefined || command === 'help') {
-    (command === undefined && !values.help ? io.err : io.out)(USAGE);
-    return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+  if (values.help || command === 'help') {
+    if (json) printJson(io, helpDocument());
+    else io.out(USAGE);
+    return EXIT.ok;
   }
+  if (command === undefined) return report(io, json, { ...usageFailure('No command given.'), text: USAGE });
 
   if (command === 'validate') return validate(rest.length > 0 ? rest : glossaryPaths(io.env.GLOSSARY_PATHS), json, io);
 
   const needsText = ['define', 'search'];
   if (needsText.includes(command) && text === '') {
-    io.err(`"${escapeControls(command)}" needs some text, e.g. glossary ${escapeControls(command)} gradient descent\n\n${USAGE}`);
-    return EXIT.usage;
+    return report(io, json, usageFailure(`"${command}" needs some text, e.g. glossary ${command} gradient descent`));
   }
   if (!['define', 'suggest', 'search', 'list', 'categories'].includes(command)) {
-    io.err(`Unknown command "${escapeControls(command)}".\n\n${USAGE}`);
-    return EXIT.usage;
+    return report(io, json, usageFailure(`Unknown command "${command}".`));
   }
 
   const opened = await openGlossary(glossaryPaths(io.env.GLOSSARY_PATHS));
   if (!opened.ok) {
-    io.err(opened.problems.map(formatProblemForTerminal).join('\n'));
-    io.err('The glossary has errors; fix them or run "glossary validate".');
-    return EXIT.usage;
+    const error = 'The glossary has errors; fix them or run "glossary validate".';
+    return report(io, json, { error, fields: { problems: opened.problems }, text: [...opened.problems.map(formatProblemForTerminal), error].join('\n') });
   }
   const glossary = opened.value;
   switch (command) {
@@ -140,8 +202,12 @@ function search({ engine }: OpenGlossary, text: string, json: boolean, io: CliIo
 
 function list({ glossary }: OpenGlossary, categoryId: string | undefined, json: boolean, io: CliIo): number {
   if (categoryId !== undefined && !glossary.categories.has(categoryId)) {
-    io.err(`Unknown category "${escapeControls(categoryId)}". Known: ${[...glossary.categories.keys()].map((id) => escapeControls(id)).join(', ')}`);
-    return EXIT.usage;
+    const known = [...glossary.categories.keys()];
+    return report(io, json, {
+      error: `Unknown category "${categoryId}".`,
+      fields: { categories: known },
+      text: `Unknown category "${escapeControls(categoryId)}". Known: ${known.map((id) => escapeControls(id)).join(', ')}`,
+    });
   }
   const entries: Entry[] = [...glossary.entries.values()].filter((entry) => categoryId === undefined || entry.category === categoryId);
   if (json) printJson(io, entries.map(({ id, term, category }) => ({ id, term, category })));
@@ -163,7 +229,10 @@ async function validate(paths: readonly string[], json: boolean, io: CliIo): Pro
   const { glossary, problems, files } = await loadGlossary(paths);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (json) printJson(io, { ok: errors === 0, files, entries: glossary?.entries.size ?? 0, errors, warnings, problems });
+  if (json) {
+    const failed = errors > 0 ? { error: `The glossary has ${errors} error(s).` } : {};
+    printJson(io, { ...failed, ok: errors === 0, files, entries: glossary?.entries.size ?? 0, errors, warnings, problems });
+  }
   else {
     for (const problem of problems) (problem.severity === 'error' ? io.err : io.out)(formatProblemForTerminal(problem));
     const summary = `${files.length} file(s), ${glossary?.entries.size ?? 0} entries: ${errors} error(s), ${warnings} warning(s)`;
@@ -188,14 +257,12 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  const argv = process.argv.slice(2);
   const io: CliIo = { out: (text) => console.log(text), err: (text) => console.error(text), env: process.env };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
+  // runCli reports its own failures; this catches what escapes even that, still as JSON under --json.
+  runCli(argv, io)
+    .catch((error: unknown) => reportUnexpectedFailure(io, argv, error))
+    .then((code) => {
       process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(`glossary: unexpected failure: ${escapeControls(error instanceof Error ? (error.stack ?? error.message) : String(error), { keepLineBreaks: true })}`);
-      process.exitCode = EXIT.usage;
-    },
-  );
+    });
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliIo, EXIT, runCli } from '../../src/cli.js';
+import { asksForJson, type CliIo, EXIT, runCli } from '../../src/cli.js';
 
 const SMALL = path.resolve(import.meta.dirname, '../fixtures/small');
 
@@ -150,5 +150,83 @@ describe('glossary CLI on a terminal', () => {
     expect(code).toBe(EXIT.usage);
     expect(err).toContain('bad\\x1b[2J.json:');
     expect(err).not.toMatch(TERMINAL_CONTROL);
+  });
+});
+
+describe('glossary CLI with --json', () => {
+  /** Runs the CLI and parses stdout, which must be exactly one JSON document; nothing goes to stderr. */
+  async function cliJson(args: string[], env?: Record<string, string | undefined>) {
+    const { code, out, err } = await cli(args, env);
+    expect(err).toBe('');
+    return { code, document: JSON.parse(out) as Record<string, unknown> };
+  }
+
+  it('prints the usage as JSON for help, and exits 0', async () => {
+    for (const args of [['help', '--json'], ['--help', '--json'], ['define', '-h', '--json']]) {
+      const { code, document } = await cliJson(args);
+      expect(code).toBe(EXIT.ok);
+      expect(document).toMatchObject({ usage: expect.stringContaining('glossary <command>'), exitCodes: { 0: 'found/ok', 1: 'not found', 2: 'bad usage or invalid data' } });
+      expect(document.commands).toContainEqual({ name: 'define', arguments: '<query>', description: expect.any(String) });
+    }
+  });
+
+  it.each([
+    [[], /No command given/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['define'], /"define" needs some text/],
+    [['search', '   '], /"search" needs some text/],
+    [['define', 'x', '--bogus'], /Unknown option '--bogus'/],
+    [['list', '--category'], /Option '--category' argument is ambiguous/],
+    [['define', '--json=yes', 'x'], /does not take an argument/],
+  ])('%j is a usage error: { error, usage, commands } and exit 2', async (args, message) => {
+    const { code, document } = await cliJson([...args, '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document.error).toMatch(message);
+    expect(document).toMatchObject({ usage: expect.any(String), commands: expect.any(Array) });
+  });
+
+  it('names the known categories for an unknown one', async () => {
+    const { code, document } = await cliJson(['list', '--category', 'nope', '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toEqual({ error: 'Unknown category "nope".', categories: ['basics', 'nets'] });
+  });
+
+  it('lists the problems of an invalid configured glossary', async () => {
+    const { code, document } = await cliJson(['define', 'epoch', '--json'], { GLOSSARY_PATHS: path.resolve(import.meta.dirname, '../fixtures/bad/unknown-related.json') });
+    expect(code).toBe(EXIT.usage);
+    expect(document.error).toMatch(/The glossary has errors/);
+    expect(document.problems).toContainEqual(expect.objectContaining({ severity: 'error', entry: 'epoch', message: 'related id "batch-sise" does not exist' }));
+  });
+
+  it('says what failed when validate finds errors', async () => {
+    const { code, document } = await cliJson(['validate', path.resolve(import.meta.dirname, '../fixtures/bad/unknown-related.json'), '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toMatchObject({ error: 'The glossary has 1 error(s).', ok: false, errors: 1, problems: [expect.objectContaining({ field: 'related[0]' })] });
+  });
+
+  it('keeps "not found" as a result, exit 1', async () => {
+    const { code, document } = await cliJson(['define', 'zzzz', 'qqqq', '--json']);
+    expect(code).toBe(EXIT.notFound);
+    expect(document).toMatchObject({ found: false, query: 'zzzz qqqq' });
+  });
+
+  it('reports an unexpected failure as { error } with exit 2', async () => {
+    const unreadable = new Proxy<Record<string, string | undefined>>({}, {
+      get() {
+        throw new Error('environment unavailable');
+      },
+    });
+    const { code, document } = await cliJson(['categories', '--json'], unreadable);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toEqual({ error: 'unexpected failure: environment unavailable' });
+    const asText = await cli(['categories'], unreadable);
+    expect(asText.err).toMatch(/^glossary: unexpected failure: Error: environment unavailable/);
+  });
+
+  it('finds --json in arguments that do not parse, but not after "--"', () => {
+    expect(asksForJson(['define', '--bogus', '--json'])).toBe(true);
+    expect(asksForJson(['--json=1'])).toBe(true);
+    expect(asksForJson(['define', '--', '--json'])).toBe(false);
+    expect(asksForJson(['define', 'json'])).toBe(false);
   });
 });
