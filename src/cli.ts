@@ -7,7 +7,7 @@ import { openGlossary, type OpenGlossary } from './glossary/open.js';
 import { glossaryPaths } from './glossary/paths-setting.js';
 import { formatProblem, type Problem } from './glossary/problems.js';
 import type { Entry } from './glossary/schema.js';
-import { escapeControls } from './terminal-text.js';
+import { escapeControls, stringifyJsonForTerminal } from './terminal-text.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
 
@@ -147,7 +147,7 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function printJson(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  io.out(stringifyJsonForTerminal(value));
 }
 
 function define({ engine, glossary }: OpenGlossary, query: string, json: boolean, io: CliIo): number {

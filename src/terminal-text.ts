@@ -26,3 +26,17 @@ export function escapeControls(text: string, options: EscapeOptions = {}): strin
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * The characters of UNSAFE_CHARACTERS that JSON.stringify leaves raw: it escapes only C0 controls.
+ * Outside strings JSON has only ASCII punctuation and whitespace, so these can only be inside one.
+ */
+const UNSAFE_LEFT_RAW_BY_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for stdout, which is often a terminal: like JSON.stringify, and DEL, C1 controls and bidi
+ * characters written as \u escapes too. It parses to the same value.
+ */
+export function stringifyJsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE_LEFT_RAW_BY_JSON, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -143,6 +143,13 @@ describe('glossary CLI on a terminal', () => {
     expect(out + err).not.toMatch(TERMINAL_CONTROL);
   });
 
+  it('writes DEL, C1 controls and bidi characters in JSON as \\u escapes, which parse back to the data', async () => {
+    const { code, out } = await cli(['define', 'plain', 'term', '--json'], { GLOSSARY_PATHS: tricky });
+    expect(code).toBe(EXIT.ok);
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+    expect(JSON.parse(out)).toMatchObject({ entry: { term: 'Plain Term\u202e', definition: 'Plain\u007f definition.' } });
+  });
+
   it('shows control characters escaped in validation problems', async () => {
     const hostile = path.join(directory, 'bad\u001b[2J.json');
     await writeFile(hostile, '{ "entries": [ { "id": "x" ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControls } from '../../src/terminal-text.js';
+import { escapeControls, stringifyJsonForTerminal } from '../../src/terminal-text.js';
 
 describe('escapeControls', () => {
   it('shows C0 and C1 controls, ESC and DEL as escapes', () => {
@@ -21,5 +21,20 @@ describe('escapeControls', () => {
   it('keeps line feeds only when asked, and still escapes a carriage return', () => {
     expect(escapeControls('one\n\ntwo\r')).toBe('one\\x0a\\x0atwo\\x0d');
     expect(escapeControls('one\n\ntwo\r', { keepLineBreaks: true })).toBe('one\n\ntwo\\x0d');
+  });
+});
+
+describe('stringifyJsonForTerminal', () => {
+  it('escapes what JSON.stringify leaves raw (DEL, C1, bidi) and parses back to the same value', () => {
+    const value = { term: 'a\u001b[2J\u007f\u009b\u202e\u2066b', list: ['x\ny'] };
+    const json = stringifyJsonForTerminal(value);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(json).toContain('a\\u001b[2J\\u007f\\u009b\\u202e\\u2066b');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('is JSON.stringify with two-space indentation for ordinary values', () => {
+    const value = { a: [1, 'two', null], b: { c: 'Café — α' } };
+    expect(stringifyJsonForTerminal(value)).toBe(JSON.stringify(value, null, 2));
   });
 });
