@@ -2,9 +2,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeConfigProblems, loadCliConfig, readEnvironment } from './config.js';
 import { loadGlossary } from './glossary/load.js';
 import { openGlossary, type OpenGlossary } from './glossary/open.js';
-import { glossaryPaths } from './glossary/paths-setting.js';
 import { formatProblem, type Problem } from './glossary/problems.js';
 import type { Entry } from './glossary/schema.js';
 import { escapeControls, stringifyJsonForTerminal } from './terminal-text.js';
@@ -116,17 +116,24 @@ async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (command === undefined) return report(io, json, { ...usageFailure('No command given.'), text: USAGE });
 
-  if (command === 'validate') return validate(rest.length > 0 ? rest : glossaryPaths(io.env.GLOSSARY_PATHS), json, io);
+  if (command === 'validate' && rest.length > 0) return validate(rest, json, io);
 
   const needsText = ['define', 'search'];
   if (needsText.includes(command) && text === '') {
     return report(io, json, usageFailure(`"${command}" needs some text, e.g. glossary ${command} gradient descent`));
   }
-  if (!['define', 'suggest', 'search', 'list', 'categories'].includes(command)) {
-    return report(io, json, usageFailure(`Unknown command "${command}".`));
-  }
+  if (!COMMANDS.some(({ name }) => name === command)) return report(io, json, usageFailure(`Unknown command "${command}".`));
 
-  const opened = await openGlossary(glossaryPaths(io.env.GLOSSARY_PATHS));
+  // The settings are read with the bot's rules, so the CLI loads the glossary the bot would load.
+  const settings = loadCliConfig(io.env);
+  if (!settings.ok) {
+    const error = 'The configuration has problems; set these in the environment or in .env.';
+    return report(io, json, { error, fields: { problems: settings.problems }, text: escapeControls(describeConfigProblems(settings.problems), { keepLineBreaks: true }) });
+  }
+  const { glossaryPaths } = settings.config;
+  if (command === 'validate') return validate(glossaryPaths, json, io);
+
+  const opened = await openGlossary(glossaryPaths);
   if (!opened.ok) {
     const error = 'The glossary has errors; fix them or run "glossary validate".';
     return report(io, json, { error, fields: { problems: opened.problems }, text: [...opened.problems.map(formatProblemForTerminal), error].join('\n') });
@@ -259,8 +266,10 @@ function isEntryPoint(): boolean {
 if (isEntryPoint()) {
   const argv = process.argv.slice(2);
   const io: CliIo = { out: (text) => console.log(text), err: (text) => console.error(text), env: process.env };
-  // runCli reports its own failures; this catches what escapes even that, still as JSON under --json.
-  runCli(argv, io)
+  // Configured like the bot: the environment, then .env. runCli reports its own failures; the
+  // catch is for what escapes even that (reading .env included), still as JSON under --json.
+  Promise.resolve()
+    .then(() => runCli(argv, { ...io, env: readEnvironment() }))
     .catch((error: unknown) => reportUnexpectedFailure(io, argv, error))
     .then((code) => {
       process.exitCode = code;
