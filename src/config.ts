@@ -19,7 +19,9 @@ export function readEnvironment(directory: string = process.cwd(), environment: 
   return environment;
 }
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+/** A Discord id; `requiredMessage` is what to say when it is missing, for the settings that need it. */
+const snowflake = (requiredMessage?: string) =>
+  z.string(requiredMessage === undefined ? undefined : { error: requiredMessage }).regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const environmentSchema = z.object({
@@ -27,8 +29,8 @@ const environmentSchema = z.object({
     blankToUndefined,
     z.string({ error: 'is required: the bot token from the Developer Portal (Bot → Reset Token)' }).regex(/^\S+$/, 'must not contain spaces'),
   ),
-  DISCORD_CLIENT_ID: z.preprocess(blankToUndefined, snowflake.optional()),
-  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake.optional()),
+  DISCORD_CLIENT_ID: z.preprocess(blankToUndefined, snowflake().optional()),
+  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake().optional()),
   DISCORD_API_URL: z.preprocess(
     blankToUndefined,
     z
@@ -58,6 +60,17 @@ export interface CliConfig {
   glossaryPaths: string[];
 }
 
+/**
+ * The deploy script also needs the application id; the bot learns it from Discord when it
+ * connects. Required in the schema, so that it is reported together with every other problem.
+ */
+const deployEnvironmentSchema = environmentSchema.extend({
+  DISCORD_CLIENT_ID: z.preprocess(
+    blankToUndefined,
+    snowflake('is required to register commands: the Application ID from the Developer Portal (General Information)'),
+  ),
+});
+
 /** The same rules as for the bot, applied to the settings the CLI uses. */
 const cliEnvironmentSchema = environmentSchema.pick({ GLOSSARY_PATHS: true });
 
@@ -71,17 +84,10 @@ export function loadCliConfig(env: Environment): ConfigResult<CliConfig> {
   return { ok: true, config: { glossaryPaths: glossaryPaths(parsed.data.GLOSSARY_PATHS) } };
 }
 
-/**
- * Environment → typed settings, with every problem listed at once. The deploy script also needs
- * the application id; the bot learns it from Discord when it connects.
- */
+/** Environment → typed settings, with every problem listed at once. */
 export function loadConfig(env: Environment, purpose: 'bot' | 'deploy'): ConfigResult {
-  const parsed = environmentSchema.safeParse(env);
-  const problems = parsed.success ? [] : describeIssues(parsed.error);
-  if (purpose === 'deploy' && parsed.success && parsed.data.DISCORD_CLIENT_ID === undefined) {
-    problems.push('DISCORD_CLIENT_ID is required to register commands: the Application ID from the Developer Portal (General Information)');
-  }
-  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const parsed = (purpose === 'deploy' ? deployEnvironmentSchema : environmentSchema).safeParse(env);
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   const data = parsed.data;
   return {
     ok: true,

@@ -27,6 +27,19 @@ describe('configuration', () => {
     expect(result.problems.join('\n')).toMatch(/DISCORD_API_URL/);
   });
 
+  it('lists both missing settings for deploy-commands with an empty environment', () => {
+    expect(loadConfig({}, 'deploy')).toEqual({
+      ok: false,
+      problems: [
+        'DISCORD_TOKEN is required: the bot token from the Developer Portal (Bot → Reset Token)',
+        'DISCORD_CLIENT_ID is required to register commands: the Application ID from the Developer Portal (General Information)',
+      ],
+    });
+    expect(loadConfig({ DISCORD_TOKEN: 'abc' }, 'deploy')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^DISCORD_CLIENT_ID is required/)] });
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_CLIENT_ID: '123456789012345678' }, 'deploy')).toMatchObject({ ok: true, config: { clientId: '123456789012345678' } });
+    expect(loadConfig({}, 'bot')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^DISCORD_TOKEN is required/)] });
+  });
+
   it('adds to or replaces the shipped glossary through GLOSSARY_PATHS', () => {
     const add = loadConfig({ DISCORD_TOKEN: 'abc', GLOSSARY_PATHS: 'shipped, /srv/terms.yaml' }, 'bot');
     expect(add).toMatchObject({ config: { glossaryPaths: [SHIPPED_GLOSSARY_DIR, '/srv/terms.yaml'] } });
