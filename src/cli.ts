@@ -2,11 +2,12 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeConfigProblems, loadCliConfig, readEnvironment } from './config.js';
 import { loadGlossary } from './glossary/load.js';
 import { openGlossary, type OpenGlossary } from './glossary/open.js';
-import { glossaryPaths } from './glossary/paths-setting.js';
-import { formatProblem } from './glossary/problems.js';
+import { formatProblem, type Problem } from './glossary/problems.js';
 import type { Entry } from './glossary/schema.js';
+import { escapeControls, stringifyJsonForTerminal } from './terminal-text.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
 
@@ -16,20 +17,84 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-const USAGE = `Usage: glossary <command> [arguments] [--json]
+/** The commands, for the text usage and for `help --json`. */
+const COMMANDS = [
+  { name: 'define', arguments: '<query>', description: 'the entry for a term, alias or typo, or "did you mean"' },
+  { name: 'suggest', arguments: '<partial>', description: 'autocomplete suggestions for what has been typed' },
+  { name: 'search', arguments: '<text>', description: 'full-text search over definitions and explanations' },
+  { name: 'list', arguments: '[--category <id>]', description: 'every term, or the terms of one category' },
+  { name: 'categories', arguments: '', description: 'the categories with their sizes' },
+  { name: 'validate', arguments: '[files...]', description: 'check glossary files (default: GLOSSARY_PATHS or the shipped glossary)' },
+] as const;
 
-Commands:
-  define <query>            the entry for a term, alias or typo, or "did you mean"
-  suggest <partial>         autocomplete suggestions for what has been typed
-  search <text>             full-text search over definitions and explanations
-  list [--category <id>]    every term, or the terms of one category
-  categories                the categories with their sizes
-  validate [files...]       check glossary files (default: GLOSSARY_PATHS or the shipped glossary)
+const SYNOPSIS = 'glossary <command> [arguments] [--json]';
+const EXIT_CODES = { [EXIT.ok]: 'found/ok', [EXIT.notFound]: 'not found', [EXIT.usage]: 'bad usage or invalid data' };
 
-Exit codes: 0 found/ok, 1 not found, 2 bad usage or invalid data.`;
+const USAGE = [
+  `Usage: ${SYNOPSIS}`,
+  '',
+  'Commands:',
+  ...COMMANDS.map((command) => `  ${`${command.name} ${command.arguments}`.trim().padEnd(26)}${command.description}`),
+  '',
+  `Exit codes: ${Object.entries(EXIT_CODES).map(([code, meaning]) => `${code} ${meaning}`).join(', ')}.`,
+].join('\n');
+
+function helpDocument() {
+  return { usage: SYNOPSIS, commands: COMMANDS, exitCodes: EXIT_CODES };
+}
+
+/**
+ * Something the user has to fix. Under --json it is printed on stdout as `{ error, ...fields }`,
+ * so a script always gets one JSON document; as text, `text` (or the error) goes to stderr.
+ */
+interface Failure {
+  error: string;
+  /** What helps a script act on the error: the usage, the glossary problems, the known categories. */
+  fields?: Record<string, unknown>;
+  /** The text rendering when it says more than `error`; already escaped for the terminal. */
+  text?: string;
+}
+
+function usageFailure(error: string): Failure {
+  return { error, fields: helpDocument(), text: `${escapeControls(error)}\n\n${USAGE}` };
+}
+
+function report(io: CliIo, json: boolean, failure: Failure): number {
+  if (json) printJson(io, { error: failure.error, ...failure.fields });
+  else io.err(failure.text ?? escapeControls(failure.error));
+  return EXIT.usage;
+}
+
+/**
+ * Whether the arguments ask for JSON, read from them directly so that it holds even when they do
+ * not parse. Arguments after "--" are text, not options.
+ */
+export function asksForJson(argv: readonly string[]): boolean {
+  const endOfOptions = argv.indexOf('--');
+  const options = endOfOptions === -1 ? argv : argv.slice(0, endOfOptions);
+  return options.some((argument) => argument === '--json' || argument.startsWith('--json='));
+}
+
+/** A bug or an environment we did not expect: still one JSON document under --json, and exit 2. */
+export function reportUnexpectedFailure(io: CliIo, argv: readonly string[], error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return report(io, asksForJson(argv), {
+    error: `unexpected failure: ${message}`,
+    text: `glossary: unexpected failure: ${escapeControls(details, { keepLineBreaks: true })}`,
+  });
+}
 
 /** Runs one CLI command; returns the exit code. Everything it prints goes through `io`. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    return reportUnexpectedFailure(io, argv, error);
+  }
+}
+
+async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -38,35 +103,40 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: { json: { type: 'boolean', default: false }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
+    return report(io, asksForJson(argv), usageFailure(error instanceof Error ? error.message : String(error)));
   }
   const { positionals, values } = parsed;
   const [command, ...rest] = positionals;
   const json = values.json ?? false;
   const text = rest.join(' ').trim();
-  if (values.help || command === undefined || command === 'help') {
-    (command === undefined && !values.help ? io.err : io.out)(USAGE);
-    return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+  if (values.help || command === 'help') {
+    if (json) printJson(io, helpDocument());
+    else io.out(USAGE);
+    return EXIT.ok;
   }
+  if (command === undefined) return report(io, json, { ...usageFailure('No command given.'), text: USAGE });
 
-  if (command === 'validate') return validate(rest.length > 0 ? rest : glossaryPaths(io.env.GLOSSARY_PATHS), json, io);
+  if (command === 'validate' && rest.length > 0) return validate(rest, json, io);
 
   const needsText = ['define', 'search'];
   if (needsText.includes(command) && text === '') {
-    io.err(`"${command}" needs some text, e.g. glossary ${command} gradient descent\n\n${USAGE}`);
-    return EXIT.usage;
+    return report(io, json, usageFailure(`"${command}" needs some text, e.g. glossary ${command} gradient descent`));
   }
-  if (!['define', 'suggest', 'search', 'list', 'categories'].includes(command)) {
-    io.err(`Unknown command "${command}".\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  if (!COMMANDS.some(({ name }) => name === command)) return report(io, json, usageFailure(`Unknown command "${command}".`));
 
-  const opened = await openGlossary(glossaryPaths(io.env.GLOSSARY_PATHS));
+  // The settings are read with the bot's rules, so the CLI loads the glossary the bot would load.
+  const settings = loadCliConfig(io.env);
+  if (!settings.ok) {
+    const error = 'The configuration has problems; set these in the environment or in .env.';
+    return report(io, json, { error, fields: { problems: settings.problems }, text: escapeControls(describeConfigProblems(settings.problems), { keepLineBreaks: true }) });
+  }
+  const { glossaryPaths } = settings.config;
+  if (command === 'validate') return validate(glossaryPaths, json, io);
+
+  const opened = await openGlossary(glossaryPaths);
   if (!opened.ok) {
-    io.err(opened.problems.map(formatProblem).join('\n'));
-    io.err('The glossary has errors; fix them or run "glossary validate".');
-    return EXIT.usage;
+    const error = 'The glossary has errors; fix them or run "glossary validate".';
+    return report(io, json, { error, fields: { problems: opened.problems }, text: [...opened.problems.map(formatProblemForTerminal), error].join('\n') });
   }
   const glossary = opened.value;
   switch (command) {
@@ -84,7 +154,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function printJson(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  io.out(stringifyJsonForTerminal(value));
 }
 
 function define({ engine, glossary }: OpenGlossary, query: string, json: boolean, io: CliIo): number {
@@ -93,8 +163,8 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   if (!result.found) {
     if (json) printJson(io, { found: false, query, suggestions: suggestionIds });
     else {
-      const names = result.suggestions.map((suggestion) => suggestion.entry.term);
-      io.out(`No term matches "${query}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
+      const names = result.suggestions.map((suggestion) => escapeControls(suggestion.entry.term));
+      io.out(`No term matches "${escapeControls(query)}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
     }
     return EXIT.notFound;
   }
@@ -104,18 +174,19 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   }
   const { entry } = result;
   const category = glossary.categories.get(entry.category);
-  const related = entry.related.map((id) => glossary.entries.get(id)?.term ?? id);
+  const related = entry.related.map((id) => escapeControls(glossary.entries.get(id)?.term ?? id));
   const lines = [
-    entry.term,
-    `${category?.name ?? entry.category}${result.matchedBy === 'exact' ? '' : `  (matched ${result.matchedBy}: ${result.matchedText})`}`,
+    escapeControls(entry.term),
+    `${escapeControls(category?.name ?? entry.category)}${result.matchedBy === 'exact' ? '' : `  (matched ${result.matchedBy}: ${escapeControls(result.matchedText)})`}`,
     '',
-    entry.definition,
+    escapeControls(entry.definition),
     '',
-    entry.explanation,
+    // The explanation is written in paragraphs; its line breaks are part of the text.
+    escapeControls(entry.explanation, { keepLineBreaks: true }),
   ];
-  if (entry.aliases.length > 0) lines.push('', `Also known as: ${entry.aliases.join(', ')}`);
-  if (entry.example) lines.push('', `Example: ${entry.example}`);
-  for (const source of entry.sources ?? []) lines.push(`Source: ${source.title} <${source.url}>`);
+  if (entry.aliases.length > 0) lines.push('', `Also known as: ${entry.aliases.map((alias) => escapeControls(alias)).join(', ')}`);
+  if (entry.example) lines.push('', `Example: ${escapeControls(entry.example)}`);
+  for (const source of entry.sources ?? []) lines.push(`Source: ${escapeControls(source.title)} <${escapeControls(source.url)}>`);
   if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
   io.out(lines.join('\n'));
   return EXIT.ok;
@@ -124,26 +195,30 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
 function suggest({ engine }: OpenGlossary, partial: string, json: boolean, io: CliIo): number {
   const choices = engine.autocomplete(partial);
   if (json) printJson(io, choices);
-  else io.out(choices.map((choice) => `${choice.name}  [${choice.value}]`).join('\n'));
+  else io.out(choices.map((choice) => `${escapeControls(choice.name)}  [${escapeControls(choice.value)}]`).join('\n'));
   return choices.length > 0 ? EXIT.ok : EXIT.notFound;
 }
 
 function search({ engine }: OpenGlossary, text: string, json: boolean, io: CliIo): number {
   const hits = engine.search(text, 10);
   if (json) printJson(io, hits.map(({ entry, score }) => ({ id: entry.id, term: entry.term, score: Number(score.toFixed(3)), definition: entry.definition })));
-  else if (hits.length === 0) io.out(`Nothing in the glossary mentions "${text}".`);
-  else io.out(hits.map(({ entry }) => `${entry.term}: ${entry.definition}`).join('\n'));
+  else if (hits.length === 0) io.out(`Nothing in the glossary mentions "${escapeControls(text)}".`);
+  else io.out(hits.map(({ entry }) => `${escapeControls(entry.term)}: ${escapeControls(entry.definition)}`).join('\n'));
   return hits.length > 0 ? EXIT.ok : EXIT.notFound;
 }
 
 function list({ glossary }: OpenGlossary, categoryId: string | undefined, json: boolean, io: CliIo): number {
   if (categoryId !== undefined && !glossary.categories.has(categoryId)) {
-    io.err(`Unknown category "${categoryId}". Known: ${[...glossary.categories.keys()].join(', ')}`);
-    return EXIT.usage;
+    const known = [...glossary.categories.keys()];
+    return report(io, json, {
+      error: `Unknown category "${categoryId}".`,
+      fields: { categories: known },
+      text: `Unknown category "${escapeControls(categoryId)}". Known: ${known.map((id) => escapeControls(id)).join(', ')}`,
+    });
   }
   const entries: Entry[] = [...glossary.entries.values()].filter((entry) => categoryId === undefined || entry.category === categoryId);
   if (json) printJson(io, entries.map(({ id, term, category }) => ({ id, term, category })));
-  else io.out(entries.map((entry) => entry.term).join('\n'));
+  else io.out(entries.map((entry) => escapeControls(entry.term)).join('\n'));
   return EXIT.ok;
 }
 
@@ -153,7 +228,7 @@ function categories({ glossary }: OpenGlossary, json: boolean, io: CliIo): numbe
     size: [...glossary.entries.values()].filter((entry) => entry.category === category.id).length,
   }));
   if (json) printJson(io, rows);
-  else io.out(rows.map((row) => `${row.name} (${row.id}): ${row.size} terms — ${row.description}`).join('\n'));
+  else io.out(rows.map((row) => `${escapeControls(row.name)} (${escapeControls(row.id)}): ${row.size} terms — ${escapeControls(row.description)}`).join('\n'));
   return EXIT.ok;
 }
 
@@ -161,13 +236,21 @@ async function validate(paths: readonly string[], json: boolean, io: CliIo): Pro
   const { glossary, problems, files } = await loadGlossary(paths);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (json) printJson(io, { ok: errors === 0, files, entries: glossary?.entries.size ?? 0, errors, warnings, problems });
+  if (json) {
+    const failed = errors > 0 ? { error: `The glossary has ${errors} error(s).` } : {};
+    printJson(io, { ...failed, ok: errors === 0, files, entries: glossary?.entries.size ?? 0, errors, warnings, problems });
+  }
   else {
-    for (const problem of problems) (problem.severity === 'error' ? io.err : io.out)(formatProblem(problem));
+    for (const problem of problems) (problem.severity === 'error' ? io.err : io.out)(formatProblemForTerminal(problem));
     const summary = `${files.length} file(s), ${glossary?.entries.size ?? 0} entries: ${errors} error(s), ${warnings} warning(s)`;
     (errors > 0 ? io.err : io.out)(summary);
   }
   return errors > 0 ? EXIT.usage : EXIT.ok;
+}
+
+/** A problem's location and message quote file names and glossary text. */
+function formatProblemForTerminal(problem: Problem): string {
+  return escapeControls(formatProblem(problem));
 }
 
 function isEntryPoint(): boolean {
@@ -181,14 +264,14 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  const argv = process.argv.slice(2);
   const io: CliIo = { out: (text) => console.log(text), err: (text) => console.error(text), env: process.env };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
+  // Configured like the bot: the environment, then .env. runCli reports its own failures; the
+  // catch is for what escapes even that (reading .env included), still as JSON under --json.
+  Promise.resolve()
+    .then(() => runCli(argv, { ...io, env: readEnvironment() }))
+    .catch((error: unknown) => reportUnexpectedFailure(io, argv, error))
+    .then((code) => {
       process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error('glossary: unexpected failure:', error);
-      process.exitCode = EXIT.usage;
-    },
-  );
+    });
 }

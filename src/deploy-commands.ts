@@ -1,8 +1,7 @@
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
-import dotenv from 'dotenv';
 import { COMMANDS } from '../commands/index.js';
-import { describeConfigProblems, loadConfig } from './config.js';
+import { describeConfigProblems, loadConfig, readEnvironment } from './config.js';
 import type { BotContext } from './discord/context.js';
 import { openGlossary } from './glossary/open.js';
 import { formatProblem } from './glossary/problems.js';
@@ -16,8 +15,7 @@ export function commandDefinitions(context: BotContext) {
  * development), otherwise globally. PUT replaces the set, so removed commands disappear too.
  */
 async function deploy(): Promise<number> {
-  dotenv.config({ quiet: true });
-  const loaded = loadConfig(process.env, 'deploy');
+  const loaded = loadConfig(readEnvironment(), 'deploy');
   if (!loaded.ok) {
     console.error(describeConfigProblems(loaded.problems));
     return 2;

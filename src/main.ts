@@ -1,5 +1,4 @@
-import dotenv from 'dotenv';
-import { describeConfigProblems, loadConfig } from './config.js';
+import { describeConfigProblems, loadConfig, readEnvironment } from './config.js';
 import { startGatewayBot } from './discord/transport/gateway.js';
 import { loadGlossary } from './glossary/load.js';
 import { formatProblem } from './glossary/problems.js';
@@ -13,8 +12,7 @@ const EXIT_INVALID = 2;
 const sinceStart = () => Math.round(performance.now());
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
-  const loaded = loadConfig(process.env, 'bot');
+  const loaded = loadConfig(readEnvironment(), 'bot');
   if (!loaded.ok) {
     console.error(describeConfigProblems(loaded.problems));
     process.exit(EXIT_INVALID);

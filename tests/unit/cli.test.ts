@@ -1,6 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { type CliIo, EXIT, runCli } from '../../src/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asksForJson, type CliIo, EXIT, runCli } from '../../src/cli.js';
 
 const SMALL = path.resolve(import.meta.dirname, '../fixtures/small');
 
@@ -61,5 +63,177 @@ describe('glossary CLI', () => {
     const { code, err } = await cli(['define', 'epoch'], { GLOSSARY_PATHS: path.resolve(import.meta.dirname, '../fixtures/bad/unknown-related.json') });
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(/related id "batch-sise" does not exist/);
+  });
+});
+
+/** What a terminal would act on rather than show; line feeds are allowed, they only end a line. */
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('glossary CLI on a terminal', () => {
+  let directory: string;
+  let tricky: string;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), 'glossary-cli-controls-'));
+    tricky = path.join(directory, 'tricky.json');
+    const glossary = {
+      categories: [{ id: 'tricky', name: 'Tricky\u001b]0;retitled\u0007', description: 'Shows \u202eesrever\u202c text', color: '#112233' }],
+      entries: [
+        {
+          id: 'clear-screen',
+          term: 'Clear\u001b[2J Screen',
+          aliases: ['CLS\u009b'],
+          category: 'tricky',
+          definition: 'Clears\u001b[2J the screen.',
+          explanation: 'First paragraph\u001b[31m.\n\nSecond paragraph\u2066.',
+          example: 'Type \u0007 bell',
+          sources: [{ title: 'Spec\u001b[0m', url: 'https://example.com/spec' }],
+          related: ['plain-term'],
+        },
+        { id: 'plain-term', term: 'Plain Term\u202e', category: 'tricky', definition: 'Plain\u007f definition.', explanation: 'Plain.', related: ['clear-screen'] },
+      ],
+    };
+    await writeFile(tricky, JSON.stringify(glossary));
+  });
+
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('shows an escape code in the query as text, not as a live escape', async () => {
+    const { code, out } = await cli(['define', '\u001b[2J\u001b[31mboom']);
+    expect(code).toBe(EXIT.notFound);
+    expect(out).toContain('No term matches "\\x1b[2J\\x1b[31mboom".');
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+  });
+
+  it('shows control and bidi characters in glossary data as escapes, keeping the explanation\'s paragraphs', async () => {
+    const { code, out } = await cli(['define', 'clear', 'screen'], { GLOSSARY_PATHS: tricky });
+    expect(code).toBe(EXIT.ok);
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+    expect(out).toMatch(/^Clear\\x1b\[2J Screen\nTricky\\x1b\]0;retitled\\x07/);
+    expect(out).toContain('First paragraph\\x1b[31m.\n\nSecond paragraph\\u2066.');
+    expect(out).toContain('Also known as: CLS\\x9b');
+    expect(out).toContain('Example: Type \\x07 bell');
+    expect(out).toContain('Source: Spec\\x1b[0m <https://example.com/spec>');
+    expect(out).toContain('Related: Plain Term\\u202e');
+  });
+
+  it.each([
+    [['suggest', 'cl'], 'Clear\\x1b[2J Screen  [clear-screen]'],
+    [['search', 'screen'], 'Clear\\x1b[2J Screen: Clears\\x1b[2J the screen.'],
+    [['search', 'qqqq\u001b[9q'], 'Nothing in the glossary mentions "qqqq\\x1b[9q".'],
+    [['list'], 'Plain Term\\u202e'],
+    [['categories'], 'Tricky\\x1b]0;retitled\\x07 (tricky): 2 terms — Shows \\u202eesrever\\u202c text'],
+  ])('%j shows glossary data and queries escaped', async (args, expected) => {
+    const { out, err } = await cli(args, { GLOSSARY_PATHS: tricky });
+    expect(out).toContain(expected);
+    expect(out + err).not.toMatch(TERMINAL_CONTROL);
+  });
+
+  it.each([
+    [['frob\u001b[2J']],
+    [['list', '--category', 'nets\u001b[2J']],
+    [['define', 'x', '--bogus\u001b[2J']],
+    [['validate', path.join(os.tmpdir(), 'missing\u001b[2J.json')]],
+  ])('%j: the error quotes the user\'s text with control characters escaped', async (args) => {
+    const { code, out, err } = await cli(args);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toContain('\\x1b[2J');
+    expect(out + err).not.toMatch(TERMINAL_CONTROL);
+  });
+
+  it('writes DEL, C1 controls and bidi characters in JSON as \\u escapes, which parse back to the data', async () => {
+    const { code, out } = await cli(['define', 'plain', 'term', '--json'], { GLOSSARY_PATHS: tricky });
+    expect(code).toBe(EXIT.ok);
+    expect(out).not.toMatch(TERMINAL_CONTROL);
+    expect(JSON.parse(out)).toMatchObject({ entry: { term: 'Plain Term\u202e', definition: 'Plain\u007f definition.' } });
+  });
+
+  it('shows control characters escaped in validation problems', async () => {
+    const hostile = path.join(directory, 'bad\u001b[2J.json');
+    await writeFile(hostile, '{ "entries": [ { "id": "x" ');
+    const { code, err } = await cli(['validate', hostile]);
+    expect(code).toBe(EXIT.usage);
+    expect(err).toContain('bad\\x1b[2J.json:');
+    expect(err).not.toMatch(TERMINAL_CONTROL);
+  });
+});
+
+describe('glossary CLI with --json', () => {
+  /** Runs the CLI and parses stdout, which must be exactly one JSON document; nothing goes to stderr. */
+  async function cliJson(args: string[], env?: Record<string, string | undefined>) {
+    const { code, out, err } = await cli(args, env);
+    expect(err).toBe('');
+    return { code, document: JSON.parse(out) as Record<string, unknown> };
+  }
+
+  it('prints the usage as JSON for help, and exits 0', async () => {
+    for (const args of [['help', '--json'], ['--help', '--json'], ['define', '-h', '--json']]) {
+      const { code, document } = await cliJson(args);
+      expect(code).toBe(EXIT.ok);
+      expect(document).toMatchObject({ usage: expect.stringContaining('glossary <command>'), exitCodes: { 0: 'found/ok', 1: 'not found', 2: 'bad usage or invalid data' } });
+      expect(document.commands).toContainEqual({ name: 'define', arguments: '<query>', description: expect.any(String) });
+    }
+  });
+
+  it.each([
+    [[], /No command given/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['define'], /"define" needs some text/],
+    [['search', '   '], /"search" needs some text/],
+    [['define', 'x', '--bogus'], /Unknown option '--bogus'/],
+    [['list', '--category'], /Option '--category' argument is ambiguous/],
+    [['define', '--json=yes', 'x'], /does not take an argument/],
+  ])('%j is a usage error: { error, usage, commands } and exit 2', async (args, message) => {
+    const { code, document } = await cliJson([...args, '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document.error).toMatch(message);
+    expect(document).toMatchObject({ usage: expect.any(String), commands: expect.any(Array) });
+  });
+
+  it('names the known categories for an unknown one', async () => {
+    const { code, document } = await cliJson(['list', '--category', 'nope', '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toEqual({ error: 'Unknown category "nope".', categories: ['basics', 'nets'] });
+  });
+
+  it('lists the problems of an invalid configured glossary', async () => {
+    const { code, document } = await cliJson(['define', 'epoch', '--json'], { GLOSSARY_PATHS: path.resolve(import.meta.dirname, '../fixtures/bad/unknown-related.json') });
+    expect(code).toBe(EXIT.usage);
+    expect(document.error).toMatch(/The glossary has errors/);
+    expect(document.problems).toContainEqual(expect.objectContaining({ severity: 'error', entry: 'epoch', message: 'related id "batch-sise" does not exist' }));
+  });
+
+  it('says what failed when validate finds errors', async () => {
+    const { code, document } = await cliJson(['validate', path.resolve(import.meta.dirname, '../fixtures/bad/unknown-related.json'), '--json']);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toMatchObject({ error: 'The glossary has 1 error(s).', ok: false, errors: 1, problems: [expect.objectContaining({ field: 'related[0]' })] });
+  });
+
+  it('keeps "not found" as a result, exit 1', async () => {
+    const { code, document } = await cliJson(['define', 'zzzz', 'qqqq', '--json']);
+    expect(code).toBe(EXIT.notFound);
+    expect(document).toMatchObject({ found: false, query: 'zzzz qqqq' });
+  });
+
+  it('reports an unexpected failure as { error } with exit 2', async () => {
+    const unreadable = new Proxy<Record<string, string | undefined>>({}, {
+      get() {
+        throw new Error('environment unavailable');
+      },
+    });
+    const { code, document } = await cliJson(['categories', '--json'], unreadable);
+    expect(code).toBe(EXIT.usage);
+    expect(document).toEqual({ error: 'unexpected failure: environment unavailable' });
+    const asText = await cli(['categories'], unreadable);
+    expect(asText.err).toMatch(/^glossary: unexpected failure: Error: environment unavailable/);
+  });
+
+  it('finds --json in arguments that do not parse, but not after "--"', () => {
+    expect(asksForJson(['define', '--bogus', '--json'])).toBe(true);
+    expect(asksForJson(['--json=1'])).toBe(true);
+    expect(asksForJson(['define', '--', '--json'])).toBe(false);
+    expect(asksForJson(['define', 'json'])).toBe(false);
   });
 });

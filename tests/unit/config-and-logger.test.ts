@@ -1,6 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { DISCORD_API_DEFAULT, loadConfig } from '../../src/config.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DISCORD_API_DEFAULT, loadCliConfig, loadConfig, readEnvironment } from '../../src/config.js';
 import { SHIPPED_GLOSSARY_DIR } from '../../src/paths.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -33,11 +36,56 @@ describe('configuration', () => {
     expect(result.problems.join('\n')).toMatch(/DISCORD_API_URL/);
   });
 
+  it('lists both missing settings for deploy-commands with an empty environment', () => {
+    expect(loadConfig({}, 'deploy')).toEqual({
+      ok: false,
+      problems: [
+        'DISCORD_TOKEN is required: the bot token from the Developer Portal (Bot → Reset Token)',
+        'DISCORD_CLIENT_ID is required to register commands: the Application ID from the Developer Portal (General Information)',
+      ],
+    });
+    expect(loadConfig({ DISCORD_TOKEN: 'abc' }, 'deploy')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^DISCORD_CLIENT_ID is required/)] });
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_CLIENT_ID: '123456789012345678' }, 'deploy')).toMatchObject({ ok: true, config: { clientId: '123456789012345678' } });
+    expect(loadConfig({}, 'bot')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^DISCORD_TOKEN is required/)] });
+  });
+
   it('adds to or replaces the shipped glossary through GLOSSARY_PATHS', () => {
     const add = loadConfig({ DISCORD_TOKEN: 'abc', GLOSSARY_PATHS: 'shipped, /srv/terms.yaml' }, 'bot');
     expect(add).toMatchObject({ config: { glossaryPaths: [SHIPPED_GLOSSARY_DIR, '/srv/terms.yaml'] } });
     const replace = loadConfig({ DISCORD_TOKEN: 'abc', GLOSSARY_PATHS: '/srv/glossary' }, 'bot');
     expect(replace).toMatchObject({ config: { glossaryPaths: ['/srv/glossary'] } });
+  });
+});
+
+describe('reading the environment', () => {
+  let directory: string | undefined;
+  afterEach(async () => {
+    if (directory) await rm(directory, { recursive: true, force: true });
+    directory = undefined;
+  });
+
+  it('adds what .env sets, but a variable already in the environment wins', async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), 'glossary-config-'));
+    await writeFile(path.join(directory, '.env'), 'GLOSSARY_PATHS=/from/dotenv\nLOG_LEVEL=debug\n');
+    const environment: Record<string, string | undefined> = { GLOSSARY_PATHS: '/from/environment' };
+    expect(readEnvironment(directory, environment)).toEqual({ GLOSSARY_PATHS: '/from/environment', LOG_LEVEL: 'debug' });
+  });
+
+  it('leaves the environment as it is when there is no .env', async () => {
+    directory = await mkdtemp(path.join(os.tmpdir(), 'glossary-config-'));
+    expect(readEnvironment(directory, { LOG_LEVEL: 'warn' })).toEqual({ LOG_LEVEL: 'warn' });
+  });
+});
+
+describe('CLI configuration', () => {
+  it('needs no Discord token and reads GLOSSARY_PATHS as the bot does', () => {
+    expect(loadCliConfig({})).toEqual({ ok: true, config: { glossaryPaths: [SHIPPED_GLOSSARY_DIR] } });
+    for (const setting of ['shipped, /srv/terms.yaml', '/srv/glossary', ' ']) {
+      const bot = loadConfig({ DISCORD_TOKEN: 'abc', GLOSSARY_PATHS: setting }, 'bot');
+      const cli = loadCliConfig({ GLOSSARY_PATHS: setting });
+      if (!bot.ok || !cli.ok) throw new Error(`GLOSSARY_PATHS=${setting} should be valid for both`);
+      expect(cli.config.glossaryPaths).toEqual(bot.config.glossaryPaths);
+    }
   });
 });
 
