@@ -4,6 +4,7 @@ import { COMMANDS } from '../commands/index.js';
 import { describeConfigProblems, loadConfig, readEnvironment } from './config.js';
 import type { BotContext } from './discord/context.js';
 import { openGlossary } from './glossary/open.js';
+import { redactSecrets } from './logger.js';
 import { formatProblem } from './glossary/problems.js';
 
 export function commandDefinitions(context: BotContext) {
@@ -35,7 +36,7 @@ async function deploy(): Promise<number> {
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`Could not register commands: ${message.split(config.token).join('[REDACTED]')}`);
+    console.error(`Could not register commands: ${redactSecrets(message, [config.token])}`);
     return 1;
   }
 }

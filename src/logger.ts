@@ -13,6 +13,17 @@ export interface LoggerOptions {
 
 const REDACTED = '[REDACTED]';
 
+/**
+ * The text with every secret (the bot token, say) replaced by [REDACTED]: for log lines, and for
+ * messages printed before or without a logger. Strings shorter than 8 characters are not secrets
+ * worth scrubbing and would mangle ordinary words.
+ */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  let result = text;
+  for (const secret of secrets) if (secret !== undefined && secret.length >= 8) result = result.split(secret).join(REDACTED);
+  return result;
+}
+
 /** How long a log line may wait for others to share its write; pino writes what is left on exit. */
 const LOG_FLUSH_MS = 250;
 const LOG_BATCH_BYTES = 4096;
@@ -31,8 +42,7 @@ function batchedStdout(): DestinationStream {
  * so a token inside an error message or a stack trace is removed too.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = options.secrets.filter((secret) => secret.length >= 8);
-  const scrub = (line: string) => secrets.reduce((text, secret) => text.split(secret).join(REDACTED), line);
+  const scrub = (line: string) => redactSecrets(line, options.secrets);
   const destination = options.destination ?? (options.pretty ? pretty({ colorize: true, sync: true }) : batchedStdout());
   return pino(
     {

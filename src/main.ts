@@ -3,7 +3,7 @@ import { startGatewayBot } from './discord/transport/gateway.js';
 import { loadGlossary } from './glossary/load.js';
 import { formatProblem } from './glossary/problems.js';
 import { SearchEngine } from './glossary/search/engine.js';
-import { createLogger } from './logger.js';
+import { createLogger, redactSecrets } from './logger.js';
 
 /** Exit code for bad configuration or glossary data, as for `glossary validate`. */
 const EXIT_INVALID = 2;
@@ -72,7 +72,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Login failures land here; never print the token itself.
   const message = error instanceof Error ? error.message : String(error);
-  const token = process.env.DISCORD_TOKEN;
-  console.error(`The bot could not start: ${token && token.length >= 8 ? message.split(token).join('[REDACTED]') : message}`);
+  console.error(`The bot could not start: ${redactSecrets(message, [process.env.DISCORD_TOKEN])}`);
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISCORD_API_DEFAULT, loadCliConfig, loadConfig, readEnvironment } from '../../src/config.js';
 import { SHIPPED_GLOSSARY_DIR } from '../../src/paths.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, redactSecrets } from '../../src/logger.js';
 
 describe('configuration', () => {
   it('fills defaults and trims the API URL', () => {
@@ -100,5 +100,11 @@ describe('logger', () => {
     expect(text).toContain('login failed with [REDACTED]');
     expect(text).not.toContain(token);
     expect(JSON.parse(text.trim())).toMatchObject({ msg: 'token was [REDACTED]', token: '[REDACTED]' });
+  });
+
+  it('scrubs every secret from a message printed without a logger, and leaves short strings alone', () => {
+    const token = 'MTE4.secret.TOKENVALUE-123';
+    expect(redactSecrets(`401 for Bot ${token} (${token})`, [token, undefined])).toBe('401 for Bot [REDACTED] ([REDACTED])');
+    expect(redactSecrets('a bot token', ['bot'])).toBe('a bot token');
   });
 });
