@@ -35,7 +35,7 @@ export interface FakeDiscordOptions extends WorldOptions {
   privilegedIntents?: { guildMembers?: boolean; presences?: boolean; messageContent?: boolean };
   /** Echo the bot's own non-ephemeral messages back as MESSAGE_CREATE/UPDATE/DELETE, as Discord does. Default true. */
   echoBotMessages?: boolean;
-  /** Path of Discord's openapi.json; default ../shared/discord-api-spec/openapi.json next to the project. */
+  /** Path of Discord's openapi.json; default the repository's copy, tests/e2e/discord-api-spec/openapi.json. */
   specPath?: string;
   /** Port to listen on (127.0.0.1); default an ephemeral port. */
   port?: number;
