@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { Waiters } from './waiters.js';
+import { WAIT_TIMEOUT_MS, Waiters } from './waiters.js';
 import { APPLICATION_FLAGS, gatewayGuild, type FakeWorld } from './world.js';
 
 /** Gateway intents the fake looks at (values from Discord's docs). */
@@ -170,14 +170,14 @@ export class FakeGateway {
     }
   }
 
-  waitForReady(timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForReady(timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     const ready = [...this.sessions.values()].find((s) => !s.ended && s.readySent);
     if (ready) return Promise.resolve(this.event('ready', ready.id));
     return this.waiters.add((e) => e.kind === 'ready', timeoutMs, () => `no bot session became ready within ${timeoutMs} ms`);
   }
 
   /** Resolves once `resumeCount` reaches `count` (default: one more than now). */
-  waitForResume(count = this.resumeCount + 1, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForResume(count = this.resumeCount + 1, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     if (this.resumeCount >= count) return Promise.resolve(this.event('resumed', undefined));
     return this.waiters.add(
       (e) => e.kind === 'resumed' && e.resumeCount >= count,
@@ -187,7 +187,7 @@ export class FakeGateway {
   }
 
   /** Resolves once `identifyCount` reaches `count` (default: one more than now). */
-  waitForIdentify(count = this.identifyCount + 1, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForIdentify(count = this.identifyCount + 1, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     if (this.identifyCount >= count) return Promise.resolve(this.event('identify', undefined));
     return this.waiters.add(
       (e) => e.kind === 'identify' && e.identifyCount >= count,

@@ -12,12 +12,13 @@ import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage } from 'discord.js';
 import { FakeGateway, Intent, type CloseOptions, type GatewayConnectionInfo, type GatewayEvent } from './gateway.js';
 import { buildRoutes, type MessageEvent } from './rest-routes.js';
-import { API_PREFIX, RestServer, type FailureOptions, type RecordedRequest } from './rest-server.js';
+import { API_PREFIX, RestServer, type FailureOptions, type HeldRequest, type RecordedRequest } from './rest-server.js';
 import { DEFAULT_SPEC_PATH, SpecValidator } from './spec-validator.js';
 import { FakeState, type InteractionRecord } from './state.js';
+import { WAIT_TIMEOUT_MS } from './waiters.js';
 import { createWorld, type FakeWorld, type WorldOptions } from './world.js';
 
-export type { RecordedRequest, FailureOptions } from './rest-server.js';
+export type { RecordedRequest, FailureOptions, HeldRequest } from './rest-server.js';
 export type { CloseOptions, GatewayConnectionInfo, GatewayEvent } from './gateway.js';
 export type { FakeWorld, WorldOptions } from './world.js';
 export type { InteractionRecord, UploadedFile } from './state.js';
@@ -54,6 +55,8 @@ export interface InteractionPayload {
   guild_id?: string;
   message?: unknown;
 }
+
+const CALLBACK_ROUTE = '/interactions/{interaction_id}/{interaction_token}/callback';
 
 export interface SentInteraction {
   id: string;
@@ -143,31 +146,44 @@ export class FakeDiscord {
     return this.gateway.resumeCount;
   }
 
-  /** Resolves with the first recorded request (past or future) matching `predicate`. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  /**
+   * Resolves with the first recorded request (past or future) matching `predicate`. Requests are recorded when
+   * they have been handled, before the answer is written (so also while `holdNext` holds the answer).
+   */
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<RecordedRequest> {
     return this.rest.waitForRequest(predicate, timeoutMs);
   }
 
   /** The first successful (2xx) callback for an interaction. */
-  waitForCallback(interactionId: string, timeoutMs = 5000): Promise<RecordedRequest> {
+  waitForCallback(interactionId: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<RecordedRequest> {
     return this.rest.waitForRequest(
-      (r) => r.route === '/interactions/{interaction_id}/{interaction_token}/callback' && r.params.interaction_id === interactionId && r.status < 300,
+      (r) => r.route === CALLBACK_ROUTE && r.params.interaction_id === interactionId && r.status < 300,
       timeoutMs,
     );
   }
 
+  /**
+   * Keeps back the answer to the next request matching `predicate` until `release()`:
+   * `const held = fake.holdNext(p); ...; await held.arrived; ...; held.release();`.
+   * The request is handled and recorded on arrival (an interaction callback acknowledges the interaction then);
+   * only the answer waits, as on a slow network.
+   */
+  holdNext(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): HeldRequest {
+    return this.rest.holdNext(predicate, timeoutMs);
+  }
+
   /** A bot session has identified and been sent READY + GUILD_CREATE. */
-  waitForReady(timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForReady(timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForReady(timeoutMs);
   }
 
   /** Resolves once the gateway has seen `count` successful RESUMEs (default: one more than now). */
-  waitForResume(count?: number, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForResume(count?: number, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForResume(count, timeoutMs);
   }
 
   /** Resolves once the gateway has seen `count` IDENTIFYs (default: one more than now). */
-  waitForIdentify(count?: number, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForIdentify(count?: number, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForIdentify(count, timeoutMs);
   }
 
