@@ -312,6 +312,48 @@ describe('fake Discord with the real discord.js client', () => {
     expect(fake.problems()).toEqual([]);
   });
 
+  it('refuses a callback that arrives after the deadline, counted from delivery to the bot', async () => {
+    await client.destroy();
+    await fake.stop();
+    fake = await startFakeDiscord({ token: 'test-token', interactionDeadlineMs: 100 });
+    client = await startClient();
+    const received = once(client, Events.InteractionCreate);
+    const sent = fake.sendInteraction(payloads.chatInputCommand(fake.world, { name: 'noop' }));
+    await received;
+    // This wait is the behaviour under test, not a stand-in for an event: the bot answers late on purpose,
+    // and a slower machine only makes it later.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(
+      client.rest.post(Routes.interactionCallback(sent.id, sent.token), { auth: false, body: { type: 4, data: { content: 'too late' } } }),
+    ).rejects.toMatchObject({ status: 404, code: 10062 });
+    expect(fake.problems()).toEqual([expect.stringMatching(/callback arrived \d+ ms after the interaction was delivered to the bot/)]);
+  });
+
+  it("does not count its own time answering an earlier attempt against the bot's 3 s", async () => {
+    const received = once(client, Events.InteractionCreate);
+    const sent = fake.sendInteraction(payloads.chatInputCommand(fake.world, { name: 'noop' }));
+    await received;
+    const isCallback = (r: RecordedRequest) => r.route === CALLBACK && r.params.interaction_id === sent.id;
+    fake.failNext(isCallback, { retryAfterSeconds: 0.2 });
+    const held = fake.holdNext(isCallback);
+    const answering = client.rest.post(Routes.interactionCallback(sent.id, sent.token), { auth: false, body: { type: 4, data: { content: 'on time' } } });
+    await held.arrived;
+    // As above, the wait is the point: the fake takes longer than the whole deadline to answer the first attempt
+    // (with a 429), which the bot has to wait for before it can retry.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    held.release();
+    await answering;
+
+    const attempts = callbacksFor(sent.id);
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+    // By the wall clock the accepted attempt came more than 3 s after delivery; most of that was the fake's.
+    const deliveredAt = fake.state.interactions.get(sent.id)?.deliveredAt;
+    expect(deliveredAt).toBeDefined();
+    expect(attempts[1]!.at - deliveredAt!).toBeGreaterThan(3000);
+    expect(handlerErrors).toEqual([]);
+    expect(fake.problems()).toEqual([]);
+  });
+
   it('resumes after a 4000 close and keeps answering interactions', async () => {
     await fake.waitForReady();
     const resumed = fake.waitForResume();

@@ -36,6 +36,8 @@ interface Dispatch {
   s: number;
   t: string;
   d: unknown;
+  /** Called each time this dispatch has been written to a bot's socket (first send and RESUME replays). */
+  onWritten: (() => void) | undefined;
 }
 
 interface Session {
@@ -132,15 +134,19 @@ export class FakeGateway {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
   }
 
-  /** Sends a dispatch to every live session (queued for replay if its socket is down). Returns how many got it. */
-  dispatch(t: string, d: unknown): number {
+  /**
+   * Sends a dispatch to every live session (queued for replay if its socket is down). Returns how many got it.
+   * `onWritten` runs whenever the dispatch has actually been written to a bot's socket, now or on a replay, so
+   * deadlines can start when the bot could first see the event rather than when a test asked for it.
+   */
+  dispatch(t: string, d: unknown, onWritten?: () => void): number {
     const live = [...this.sessions.values()].filter((s) => !s.ended);
     if (live.length === 0) throw new Error(`cannot dispatch ${t}: no bot session has identified with the fake gateway`);
     let delivered = 0;
     for (const session of live) {
       const data = this.filterForIntents(session, t, d);
       if (data === undefined) continue;
-      this.sendDispatch(session, t, data);
+      this.sendDispatch(session, t, data, onWritten);
       delivered += 1;
     }
     return delivered;
@@ -399,7 +405,7 @@ export class FakeGateway {
     connection.session = session;
     connection.info.resumed = true;
     for (const missed of session.log) {
-      if (missed.s > seq) this.send(connection, { op: 0, t: missed.t, s: missed.s, d: missed.d });
+      if (missed.s > seq) this.send(connection, { op: 0, t: missed.t, s: missed.s, d: missed.d }, missed.onWritten);
     }
     session.seq += 1;
     this.send(connection, { op: 0, t: 'RESUMED', s: session.seq, d: { _trace: ['["gateway-prd-fake-0",{"micros":512}]'] } });
@@ -476,18 +482,22 @@ export class FakeGateway {
     return { ...rest, content: '', embeds: [], attachments: [], components: [] };
   }
 
-  private sendDispatch(session: Session, t: string, d: unknown): void {
+  private sendDispatch(session: Session, t: string, d: unknown, onWritten?: () => void): void {
     session.seq += 1;
-    const dispatch: Dispatch = { s: session.seq, t, d };
+    const dispatch: Dispatch = { s: session.seq, t, d, onWritten };
     session.log.push(dispatch);
-    if (session.connection) this.send(session.connection, { op: 0, ...dispatch });
+    if (session.connection) this.send(session.connection, { op: 0, t, s: dispatch.s, d }, onWritten);
   }
 
-  private send(connection: Connection, payload: Obj): void {
+  /** `onWritten` runs once ws has handed the frame to the socket (its send callback), not if the write failed. */
+  private send(connection: Connection, payload: Obj, onWritten?: () => void): void {
     if (connection.socket.readyState !== WebSocket.OPEN) return;
     const text = JSON.stringify(payload);
-    if (connection.session?.compress) connection.socket.send(deflateSync(text));
-    else connection.socket.send(text);
+    const written = (error?: Error) => {
+      if (!error) onWritten?.();
+    };
+    if (connection.session?.compress) connection.socket.send(deflateSync(text), written);
+    else connection.socket.send(text, written);
   }
 
   private event(kind: GatewayEvent['kind'], sessionId: string | undefined): GatewayEvent {

@@ -30,7 +30,10 @@ export interface FakeDiscordOptions extends WorldOptions {
   token?: string;
   /** HELLO heartbeat interval; short so tests exercise heartbeats. Default 2000 ms. */
   heartbeatIntervalMs?: number;
-  /** How long an interaction can wait for its callback (Discord: 3000 ms). */
+  /**
+   * How long an interaction can wait for its callback (Discord: 3000 ms), counted from when the dispatch was
+   * written to the bot's socket to when the callback arrives, without the fake's own time on earlier attempts.
+   */
   interactionDeadlineMs?: number;
   /** Privileged intents "enabled in the developer portal"; IDENTIFY asking for others is closed with 4014. Default all. */
   privilegedIntents?: { guildMembers?: boolean; presences?: boolean; messageContent?: boolean };
@@ -100,6 +103,13 @@ export class FakeDiscord {
         gatewayUrl: () => this.gateway.url,
         sessionStartRemaining: () => 1000 - this.gateway.identifyCount,
         interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
+        fakeTimeOnEarlierCallbacks: (interactionId, before) =>
+          this.rest.requests
+            .filter(
+              (r) =>
+                r.route === CALLBACK_ROUTE && r.params.interaction_id === interactionId && r.respondedAt !== undefined && r.respondedAt <= before,
+            )
+            .reduce((total, r) => total + (r.respondedAt! - r.at), 0),
         onMessage: (event, message, guildId) => this.echo(event, message, guildId),
       }),
     });
@@ -198,7 +208,7 @@ export class FakeDiscord {
     const channel = payload.channel as { id?: string } | undefined;
     const message = payload.message as APIMessage | undefined;
     if (message && !this.state.messages.has(message.id)) this.state.messages.set(message.id, message);
-    this.state.interactions.set(payload.id, {
+    const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
       type: payload.type,
@@ -208,12 +218,16 @@ export class FakeDiscord {
       guildId: typeof payload.guild_id === 'string' ? payload.guild_id : undefined,
       user,
       sourceMessageId: message?.id,
-      sentAt: Date.now(),
+      createdAt: Date.now(),
+      deliveredAt: undefined,
       acknowledgedWith: undefined,
       originalMessageId: undefined,
       followUpIds: new Set(),
+    };
+    this.state.interactions.set(payload.id, record);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, () => {
+      record.deliveredAt = Date.now();
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token };
   }
 
