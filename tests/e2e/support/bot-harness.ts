@@ -62,15 +62,27 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  random?: () => number;
+  /** Default 'info'; 'debug' also logs the events the bot ignores while shutting down. */
+  logLevel?: string;
+  /**
+   * How long shutdown waits for answers in flight. By default longer than any test runs, so a test decides
+   * when an answer finishes (with `fake.holdNext`) and a slow machine cannot make shutdown give up early.
+   */
+  drainTimeoutMs?: number;
+}
+
 /** The real bot (discord.js client, router, handlers) connected to a fresh fake Discord. */
-export async function startHarness(options: { random?: () => number } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord({ token: 'MTE4NzMyNDg3MDE0MzI2Mjc3MA.test.secret-token-value' });
   const logs = new LogCapture();
   const glossary = await shippedGlossary();
   const bot = await startGatewayBot({
     token: fake.token,
     apiUrl: fake.apiUrl,
-    logger: createLogger({ level: 'info', pretty: false, secrets: [fake.token], destination: logs }),
+    logger: createLogger({ level: options.logLevel ?? 'info', pretty: false, secrets: [fake.token], destination: logs }),
+    drainTimeoutMs: options.drainTimeoutMs ?? 120_000,
     context: { glossary: glossary.glossary, engine: glossary.engine, random: options.random ?? (() => 0) },
   });
   await fake.waitForReady();
