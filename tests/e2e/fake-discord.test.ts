@@ -24,6 +24,7 @@ import {
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { payloads, startFakeDiscord, type FakeDiscord, type RecordedRequest } from './fake-discord/index.js';
+import { WAIT_TIMEOUT_MS } from './fake-discord/waiters.js';
 
 const { option } = payloads;
 const CALLBACK = '/interactions/{interaction_id}/{interaction_token}/callback';
@@ -123,8 +124,9 @@ describe('fake Discord with the real discord.js client', () => {
     expect(guild?.members.me?.id).toBe(fake.world.botUser.id);
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /gateway/bot');
     expect(fake.gatewayConnections[0]?.query).toMatchObject({ v: '10', encoding: 'json' });
-    // The short heartbeat interval means a heartbeat is sent and acknowledged within about a second.
-    await vi.waitFor(() => expect(client.ws.ping).toBeGreaterThanOrEqual(0), { timeout: 3000, interval: 50 });
+    // The short heartbeat interval means a heartbeat is sent and acknowledged within about a second; the
+    // limit only decides how long a broken heartbeat takes to fail the test.
+    await vi.waitFor(() => expect(client.ws.ping).toBeGreaterThanOrEqual(0), { timeout: WAIT_TIMEOUT_MS, interval: 50 });
     expect(fake.problems()).toEqual([]);
   });
 
@@ -284,7 +286,70 @@ describe('fake Discord with the real discord.js client', () => {
     const attempts = callbacksFor(sent.id);
     expect(attempts.map((r) => r.status)).toEqual([429, 204]);
     expect(attempts[0]?.response).toEqual({ message: 'You are being rate limited.', retry_after: 0.2, global: false, code: 0 });
-    expect(done.at - attempts[0]!.at).toBeGreaterThanOrEqual(200);
+    // From when the 429 was written: a lower bound that a slow machine can only make longer.
+    expect(done.at - attempts[0]!.respondedAt!).toBeGreaterThanOrEqual(200);
+    expect(handlerErrors).toEqual([]);
+    expect(fake.problems()).toEqual([]);
+  });
+
+  it('holds an answer until the test releases it, and records when the request arrived and when it was answered', async () => {
+    const held = fake.holdNext((r) => r.method === 'GET' && r.route === '/users/@me');
+    let settled = false;
+    const fetching = client.rest.get(Routes.user('@me')).finally(() => {
+      settled = true;
+    });
+    const request = await held.arrived;
+    expect(request).toMatchObject({ status: 200, respondedAt: undefined });
+    // A whole round trip on another route completes while the held answer waits.
+    await client.rest.get(Routes.guild(fake.world.guild.id));
+    expect(settled).toBe(false);
+
+    held.release();
+    expect(await fetching).toMatchObject({ id: fake.world.botUser.id });
+    expect(request.respondedAt).toBeGreaterThanOrEqual(request.at);
+    // Only the next matching request is held.
+    expect(await client.rest.get(Routes.user('@me'))).toMatchObject({ id: fake.world.botUser.id });
+    expect(fake.problems()).toEqual([]);
+  });
+
+  it('refuses a callback that arrives after the deadline, counted from delivery to the bot', async () => {
+    await client.destroy();
+    await fake.stop();
+    fake = await startFakeDiscord({ token: 'test-token', interactionDeadlineMs: 100 });
+    client = await startClient();
+    const received = once(client, Events.InteractionCreate);
+    const sent = fake.sendInteraction(payloads.chatInputCommand(fake.world, { name: 'noop' }));
+    await received;
+    // This wait is the behaviour under test, not a stand-in for an event: the bot answers late on purpose,
+    // and a slower machine only makes it later.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await expect(
+      client.rest.post(Routes.interactionCallback(sent.id, sent.token), { auth: false, body: { type: 4, data: { content: 'too late' } } }),
+    ).rejects.toMatchObject({ status: 404, code: 10062 });
+    expect(fake.problems()).toEqual([expect.stringMatching(/callback arrived \d+ ms after the interaction was delivered to the bot/)]);
+  });
+
+  it("does not count its own time answering an earlier attempt against the bot's 3 s", async () => {
+    const received = once(client, Events.InteractionCreate);
+    const sent = fake.sendInteraction(payloads.chatInputCommand(fake.world, { name: 'noop' }));
+    await received;
+    const isCallback = (r: RecordedRequest) => r.route === CALLBACK && r.params.interaction_id === sent.id;
+    fake.failNext(isCallback, { retryAfterSeconds: 0.2 });
+    const held = fake.holdNext(isCallback);
+    const answering = client.rest.post(Routes.interactionCallback(sent.id, sent.token), { auth: false, body: { type: 4, data: { content: 'on time' } } });
+    await held.arrived;
+    // As above, the wait is the point: the fake takes longer than the whole deadline to answer the first attempt
+    // (with a 429), which the bot has to wait for before it can retry.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    held.release();
+    await answering;
+
+    const attempts = callbacksFor(sent.id);
+    expect(attempts.map((r) => r.status)).toEqual([429, 204]);
+    // By the wall clock the accepted attempt came more than 3 s after delivery; most of that was the fake's.
+    const deliveredAt = fake.state.interactions.get(sent.id)?.deliveredAt;
+    expect(deliveredAt).toBeDefined();
+    expect(attempts[1]!.at - deliveredAt!).toBeGreaterThan(3000);
     expect(handlerErrors).toEqual([]);
     expect(fake.problems()).toEqual([]);
   });

@@ -73,6 +73,7 @@ export async function startGatewayBot(options: GatewayOptions): Promise<GatewayB
     logger.info(
       {
         command: routed.name,
+        interactionId: interaction.id,
         userId: interaction.member?.user.id ?? interaction.user?.id,
         guildId: interaction.guild_id,
         latencyMs: Math.round(performance.now() - started),

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { Waiters } from './waiters.js';
+import { WAIT_TIMEOUT_MS, Waiters } from './waiters.js';
 import { APPLICATION_FLAGS, gatewayGuild, type FakeWorld } from './world.js';
 
 /** Gateway intents the fake looks at (values from Discord's docs). */
@@ -36,6 +36,8 @@ interface Dispatch {
   s: number;
   t: string;
   d: unknown;
+  /** Called each time this dispatch has been written to a bot's socket (first send and RESUME replays). */
+  onWritten: (() => void) | undefined;
 }
 
 interface Session {
@@ -132,15 +134,19 @@ export class FakeGateway {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
   }
 
-  /** Sends a dispatch to every live session (queued for replay if its socket is down). Returns how many got it. */
-  dispatch(t: string, d: unknown): number {
+  /**
+   * Sends a dispatch to every live session (queued for replay if its socket is down). Returns how many got it.
+   * `onWritten` runs whenever the dispatch has actually been written to a bot's socket, now or on a replay, so
+   * deadlines can start when the bot could first see the event rather than when a test asked for it.
+   */
+  dispatch(t: string, d: unknown, onWritten?: () => void): number {
     const live = [...this.sessions.values()].filter((s) => !s.ended);
     if (live.length === 0) throw new Error(`cannot dispatch ${t}: no bot session has identified with the fake gateway`);
     let delivered = 0;
     for (const session of live) {
       const data = this.filterForIntents(session, t, d);
       if (data === undefined) continue;
-      this.sendDispatch(session, t, data);
+      this.sendDispatch(session, t, data, onWritten);
       delivered += 1;
     }
     return delivered;
@@ -170,14 +176,14 @@ export class FakeGateway {
     }
   }
 
-  waitForReady(timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForReady(timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     const ready = [...this.sessions.values()].find((s) => !s.ended && s.readySent);
     if (ready) return Promise.resolve(this.event('ready', ready.id));
     return this.waiters.add((e) => e.kind === 'ready', timeoutMs, () => `no bot session became ready within ${timeoutMs} ms`);
   }
 
   /** Resolves once `resumeCount` reaches `count` (default: one more than now). */
-  waitForResume(count = this.resumeCount + 1, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForResume(count = this.resumeCount + 1, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     if (this.resumeCount >= count) return Promise.resolve(this.event('resumed', undefined));
     return this.waiters.add(
       (e) => e.kind === 'resumed' && e.resumeCount >= count,
@@ -187,7 +193,7 @@ export class FakeGateway {
   }
 
   /** Resolves once `identifyCount` reaches `count` (default: one more than now). */
-  waitForIdentify(count = this.identifyCount + 1, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForIdentify(count = this.identifyCount + 1, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     if (this.identifyCount >= count) return Promise.resolve(this.event('identify', undefined));
     return this.waiters.add(
       (e) => e.kind === 'identify' && e.identifyCount >= count,
@@ -399,7 +405,7 @@ export class FakeGateway {
     connection.session = session;
     connection.info.resumed = true;
     for (const missed of session.log) {
-      if (missed.s > seq) this.send(connection, { op: 0, t: missed.t, s: missed.s, d: missed.d });
+      if (missed.s > seq) this.send(connection, { op: 0, t: missed.t, s: missed.s, d: missed.d }, missed.onWritten);
     }
     session.seq += 1;
     this.send(connection, { op: 0, t: 'RESUMED', s: session.seq, d: { _trace: ['["gateway-prd-fake-0",{"micros":512}]'] } });
@@ -476,18 +482,22 @@ export class FakeGateway {
     return { ...rest, content: '', embeds: [], attachments: [], components: [] };
   }
 
-  private sendDispatch(session: Session, t: string, d: unknown): void {
+  private sendDispatch(session: Session, t: string, d: unknown, onWritten?: () => void): void {
     session.seq += 1;
-    const dispatch: Dispatch = { s: session.seq, t, d };
+    const dispatch: Dispatch = { s: session.seq, t, d, onWritten };
     session.log.push(dispatch);
-    if (session.connection) this.send(session.connection, { op: 0, ...dispatch });
+    if (session.connection) this.send(session.connection, { op: 0, t, s: dispatch.s, d }, onWritten);
   }
 
-  private send(connection: Connection, payload: Obj): void {
+  /** `onWritten` runs once ws has handed the frame to the socket (its send callback), not if the write failed. */
+  private send(connection: Connection, payload: Obj, onWritten?: () => void): void {
     if (connection.socket.readyState !== WebSocket.OPEN) return;
     const text = JSON.stringify(payload);
-    if (connection.session?.compress) connection.socket.send(deflateSync(text));
-    else connection.socket.send(text);
+    const written = (error?: Error) => {
+      if (!error) onWritten?.();
+    };
+    if (connection.session?.compress) connection.socket.send(deflateSync(text), written);
+    else connection.socket.send(text, written);
   }
 
   private event(kind: GatewayEvent['kind'], sessionId: string | undefined): GatewayEvent {

@@ -12,12 +12,13 @@ import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIMessage } from 'discord.js';
 import { FakeGateway, Intent, type CloseOptions, type GatewayConnectionInfo, type GatewayEvent } from './gateway.js';
 import { buildRoutes, type MessageEvent } from './rest-routes.js';
-import { API_PREFIX, RestServer, type FailureOptions, type RecordedRequest } from './rest-server.js';
+import { API_PREFIX, RestServer, type FailureOptions, type HeldRequest, type RecordedRequest } from './rest-server.js';
 import { DEFAULT_SPEC_PATH, SpecValidator } from './spec-validator.js';
 import { FakeState, type InteractionRecord } from './state.js';
+import { WAIT_TIMEOUT_MS } from './waiters.js';
 import { createWorld, type FakeWorld, type WorldOptions } from './world.js';
 
-export type { RecordedRequest, FailureOptions } from './rest-server.js';
+export type { RecordedRequest, FailureOptions, HeldRequest } from './rest-server.js';
 export type { CloseOptions, GatewayConnectionInfo, GatewayEvent } from './gateway.js';
 export type { FakeWorld, WorldOptions } from './world.js';
 export type { InteractionRecord, UploadedFile } from './state.js';
@@ -29,13 +30,16 @@ export interface FakeDiscordOptions extends WorldOptions {
   token?: string;
   /** HELLO heartbeat interval; short so tests exercise heartbeats. Default 2000 ms. */
   heartbeatIntervalMs?: number;
-  /** How long an interaction can wait for its callback (Discord: 3000 ms). */
+  /**
+   * How long an interaction can wait for its callback (Discord: 3000 ms), counted from when the dispatch was
+   * written to the bot's socket to when the callback arrives, without the fake's own time on earlier attempts.
+   */
   interactionDeadlineMs?: number;
   /** Privileged intents "enabled in the developer portal"; IDENTIFY asking for others is closed with 4014. Default all. */
   privilegedIntents?: { guildMembers?: boolean; presences?: boolean; messageContent?: boolean };
   /** Echo the bot's own non-ephemeral messages back as MESSAGE_CREATE/UPDATE/DELETE, as Discord does. Default true. */
   echoBotMessages?: boolean;
-  /** Path of Discord's openapi.json; default ../shared/discord-api-spec/openapi.json next to the project. */
+  /** Path of Discord's openapi.json; default the repository's copy, tests/e2e/discord-api-spec/openapi.json. */
   specPath?: string;
   /** Port to listen on (127.0.0.1); default an ephemeral port. */
   port?: number;
@@ -54,6 +58,8 @@ export interface InteractionPayload {
   guild_id?: string;
   message?: unknown;
 }
+
+const CALLBACK_ROUTE = '/interactions/{interaction_id}/{interaction_token}/callback';
 
 export interface SentInteraction {
   id: string;
@@ -97,6 +103,13 @@ export class FakeDiscord {
         gatewayUrl: () => this.gateway.url,
         sessionStartRemaining: () => 1000 - this.gateway.identifyCount,
         interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
+        fakeTimeOnEarlierCallbacks: (interactionId, before) =>
+          this.rest.requests
+            .filter(
+              (r) =>
+                r.route === CALLBACK_ROUTE && r.params.interaction_id === interactionId && r.respondedAt !== undefined && r.respondedAt <= before,
+            )
+            .reduce((total, r) => total + (r.respondedAt! - r.at), 0),
         onMessage: (event, message, guildId) => this.echo(event, message, guildId),
       }),
     });
@@ -143,31 +156,44 @@ export class FakeDiscord {
     return this.gateway.resumeCount;
   }
 
-  /** Resolves with the first recorded request (past or future) matching `predicate`. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  /**
+   * Resolves with the first recorded request (past or future) matching `predicate`. Requests are recorded when
+   * they have been handled, before the answer is written (so also while `holdNext` holds the answer).
+   */
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<RecordedRequest> {
     return this.rest.waitForRequest(predicate, timeoutMs);
   }
 
   /** The first successful (2xx) callback for an interaction. */
-  waitForCallback(interactionId: string, timeoutMs = 5000): Promise<RecordedRequest> {
+  waitForCallback(interactionId: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<RecordedRequest> {
     return this.rest.waitForRequest(
-      (r) => r.route === '/interactions/{interaction_id}/{interaction_token}/callback' && r.params.interaction_id === interactionId && r.status < 300,
+      (r) => r.route === CALLBACK_ROUTE && r.params.interaction_id === interactionId && r.status < 300,
       timeoutMs,
     );
   }
 
+  /**
+   * Keeps back the answer to the next request matching `predicate` until `release()`:
+   * `const held = fake.holdNext(p); ...; await held.arrived; ...; held.release();`.
+   * The request is handled and recorded on arrival (an interaction callback acknowledges the interaction then);
+   * only the answer waits, as on a slow network.
+   */
+  holdNext(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): HeldRequest {
+    return this.rest.holdNext(predicate, timeoutMs);
+  }
+
   /** A bot session has identified and been sent READY + GUILD_CREATE. */
-  waitForReady(timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForReady(timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForReady(timeoutMs);
   }
 
   /** Resolves once the gateway has seen `count` successful RESUMEs (default: one more than now). */
-  waitForResume(count?: number, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForResume(count?: number, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForResume(count, timeoutMs);
   }
 
   /** Resolves once the gateway has seen `count` IDENTIFYs (default: one more than now). */
-  waitForIdentify(count?: number, timeoutMs = 10_000): Promise<GatewayEvent> {
+  waitForIdentify(count?: number, timeoutMs = WAIT_TIMEOUT_MS): Promise<GatewayEvent> {
     return this.gateway.waitForIdentify(count, timeoutMs);
   }
 
@@ -182,7 +208,7 @@ export class FakeDiscord {
     const channel = payload.channel as { id?: string } | undefined;
     const message = payload.message as APIMessage | undefined;
     if (message && !this.state.messages.has(message.id)) this.state.messages.set(message.id, message);
-    this.state.interactions.set(payload.id, {
+    const record: InteractionRecord = {
       id: payload.id,
       token: payload.token,
       type: payload.type,
@@ -192,12 +218,16 @@ export class FakeDiscord {
       guildId: typeof payload.guild_id === 'string' ? payload.guild_id : undefined,
       user,
       sourceMessageId: message?.id,
-      sentAt: Date.now(),
+      createdAt: Date.now(),
+      deliveredAt: undefined,
       acknowledgedWith: undefined,
       originalMessageId: undefined,
       followUpIds: new Set(),
+    };
+    this.state.interactions.set(payload.id, record);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, () => {
+      record.deliveredAt = Date.now();
     });
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token };
   }
 

@@ -45,6 +45,12 @@ export interface RouteContext {
   sessionStartRemaining(): number;
   /** How long after dispatch an interaction may still be answered (Discord: 3 s). */
   interactionDeadlineMs: number;
+  /**
+   * Milliseconds the fake itself spent on earlier callback attempts for this interaction that were answered
+   * before `before` (from each one's arrival to its answer being written: validation, scripted failures, holds).
+   * The bot cannot retry before it has the answer, so that time is the fake's, not the bot's.
+   */
+  fakeTimeOnEarlierCallbacks(interactionId: string, before: number): number;
   /** Called for messages the bot created/edited/deleted so the gateway can echo them like Discord does. */
   onMessage(event: MessageEvent, message: APIMessage, guildId: string | undefined): void;
 }
@@ -196,9 +202,18 @@ export function buildRoutes(ctx: RouteContext): RouteTable<RouteHandler> {
       call.problem('callback with the wrong interaction token');
       return discordError(401, 50027, 'Invalid Webhook Token');
     }
-    const age = call.receivedAt - interaction.sentAt;
+    // Discord's 3 s count from when it sends the event. The fake counts only time that is the bot's: from the
+    // moment the dispatch was written to the bot's socket (not when the test asked for it, which can be
+    // earlier on a busy machine or before a RESUME replay) to this request's arrival (not its answer), minus
+    // the time the fake took to answer earlier attempts (a 429 the bot had to wait for is still the bot's).
+    // Before the write has been confirmed the bot cannot be late.
+    const fakeMs = ctx.fakeTimeOnEarlierCallbacks(interaction.id, call.receivedAt);
+    const age = interaction.deliveredAt === undefined ? 0 : call.receivedAt - interaction.deliveredAt - fakeMs;
     if (interaction.acknowledgedWith === undefined && age > ctx.interactionDeadlineMs) {
-      call.problem(`callback arrived ${age} ms after the interaction was sent (Discord allows ${ctx.interactionDeadlineMs} ms)`);
+      call.problem(
+        `callback arrived ${age} ms after the interaction was delivered to the bot (not counting ${fakeMs} ms the fake spent ` +
+          `answering earlier attempts; Discord allows ${ctx.interactionDeadlineMs} ms)`,
+      );
       return discordError(404, 10062, 'Unknown interaction');
     }
     if (interaction.acknowledgedWith !== undefined) {
@@ -255,7 +270,7 @@ export function buildRoutes(ctx: RouteContext): RouteTable<RouteHandler> {
       return discordError(404, 10015, 'Unknown Webhook');
     }
     const interaction = state.interactionByToken(call.params.webhook_token ?? '');
-    if (!interaction || call.receivedAt - interaction.sentAt > WEBHOOK_TOKEN_LIFETIME_MS) {
+    if (!interaction || call.receivedAt - interaction.createdAt > WEBHOOK_TOKEN_LIFETIME_MS) {
       call.problem('webhook call with an unknown or expired interaction token');
       return discordError(401, 50027, 'Invalid Webhook Token');
     }

@@ -9,7 +9,7 @@ import { discordError, type RestCall, type RestReply, type RouteHandler } from '
 import type { RouteTable } from './route-table.js';
 import type { SpecValidator } from './spec-validator.js';
 import type { UploadedFile } from './state.js';
-import { Waiters } from './waiters.js';
+import { WAIT_TIMEOUT_MS, Waiters } from './waiters.js';
 
 export const API_PREFIX = '/api/v10';
 
@@ -36,6 +36,27 @@ export interface RecordedRequest {
   status: number;
   /** Body the fake answered with. */
   response: unknown;
+  /** When the answer was written (later than `at` by the fake's own work, plus any `holdNext` hold); undefined until then. */
+  respondedAt: number | undefined;
+}
+
+/** A request whose answer the fake keeps back until the test says so (`holdNext`). */
+export interface HeldRequest {
+  /**
+   * Resolves with the request once it has arrived and been handled (recorded, with its arrival time in `at`);
+   * its answer is not sent until `release()`. Rejects if nothing matching arrives within the time limit.
+   */
+  readonly arrived: Promise<RecordedRequest>;
+  /** Sends the held answer now, or at once when the request arrives if it has not yet. */
+  release(): void;
+}
+
+interface Hold {
+  predicate: (request: RecordedRequest) => boolean;
+  released: Promise<void>;
+  release(): void;
+  claim(request: RecordedRequest): void;
+  fail(error: Error): void;
 }
 
 export interface FailureOptions {
@@ -195,6 +216,8 @@ function rateLimitReply(options: FailureOptions, method: string, route: string):
 export class RestServer {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: ScriptedFailure[] = [];
+  private holds: Hold[] = [];
+  private readonly claimedHolds = new Set<Hold>();
   private readonly waiters = new Waiters<RecordedRequest>();
   private nextSeq = 1;
 
@@ -205,8 +228,47 @@ export class RestServer {
     this.failures.push({ predicate, options, remaining: options.times ?? 1 });
   }
 
+  /**
+   * The next request matching `predicate` (checked once it has been handled, so status and problems are known)
+   * is recorded as usual but its answer waits until `release()`: an event-driven stand-in for a slow network
+   * or a slow Discord, so a test can act while the bot is waiting without guessing how long anything takes.
+   */
+  holdNext(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): HeldRequest {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let claim!: (request: RecordedRequest) => void;
+    let reject!: (error: Error) => void;
+    const arrived = new Promise<RecordedRequest>((resolve, fail) => {
+      claim = resolve;
+      reject = fail;
+    });
+    // stop() rejects holds nobody is waiting for any more; that must not surface as an unhandled rejection.
+    arrived.catch(() => undefined);
+    const timer = setTimeout(() => {
+      this.holds = this.holds.filter((candidate) => candidate !== hold);
+      const recent = this.requests.slice(-10).map((r) => `${r.method} ${r.path} -> ${r.status}`);
+      reject(new Error(`no request to hold arrived within ${timeoutMs} ms; last requests: ${recent.join('; ') || 'none'}`));
+    }, timeoutMs);
+    const hold: Hold = {
+      predicate,
+      released,
+      release,
+      claim(request) {
+        clearTimeout(timer);
+        claim(request);
+      },
+      fail(error) {
+        clearTimeout(timer);
+        reject(error);
+        release();
+      },
+    };
+    this.holds.push(hold);
+    return { arrived, release };
+  }
+
   /** Resolves with the first recorded request (already recorded or future) matching the predicate. */
-  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<RecordedRequest> {
     const found = this.requests.find(predicate);
     if (found) return Promise.resolve(found);
     return this.waiters.add(predicate, timeoutMs, () => {
@@ -230,7 +292,12 @@ export class RestServer {
   }
 
   close(): void {
-    this.waiters.rejectAll(new Error('fake Discord stopped'));
+    const stopped = new Error('fake Discord stopped');
+    this.waiters.rejectAll(stopped);
+    for (const hold of this.holds) hold.fail(stopped);
+    this.holds = [];
+    // Answers still held are let go, so no request handler is left waiting forever.
+    for (const hold of this.claimedHolds) hold.release();
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -252,6 +319,7 @@ export class RestServer {
       problems: [],
       status: 0,
       response: undefined,
+      respondedAt: undefined,
     };
     let reply: RestReply;
     try {
@@ -264,6 +332,8 @@ export class RestServer {
     record.response = reply.body;
     this.requests.push(record);
     this.waiters.offer(record);
+    await this.holdIfAsked(record);
+    record.respondedAt = Date.now();
     const payload = reply.body === undefined || reply.status === 204 ? undefined : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -272,6 +342,26 @@ export class RestServer {
       ...reply.headers,
     });
     res.end(payload);
+  }
+
+  private async holdIfAsked(record: RecordedRequest): Promise<void> {
+    for (const hold of this.holds) {
+      let matches: boolean;
+      try {
+        matches = hold.predicate(record);
+      } catch (error) {
+        this.holds = this.holds.filter((candidate) => candidate !== hold);
+        hold.fail(error as Error);
+        continue;
+      }
+      if (!matches) continue;
+      this.holds = this.holds.filter((candidate) => candidate !== hold);
+      this.claimedHolds.add(hold);
+      hold.claim(record);
+      await hold.released;
+      this.claimedHolds.delete(hold);
+      return;
+    }
   }
 
   private async process(req: IncomingMessage, url: URL, record: RecordedRequest, receivedAt: number): Promise<RestReply> {

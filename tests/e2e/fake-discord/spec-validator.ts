@@ -42,9 +42,11 @@ export interface SpecOperation {
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** The project root is three levels up from tests/e2e/fake-discord. */
-export const PROJECT_ROOT = path.resolve(HERE, '..', '..', '..');
-export const DEFAULT_SPEC_PATH = path.resolve(PROJECT_ROOT, '..', 'shared', 'discord-api-spec', 'openapi.json');
+/**
+ * The copy of Discord's spec kept in the repository (tests/e2e/discord-api-spec/, see its README), so the
+ * tests need nothing beside a fresh clone. `npm run refresh-discord-spec -- <openapi.json>` replaces it.
+ */
+export const DEFAULT_SPEC_PATH = path.resolve(HERE, '..', 'discord-api-spec', 'openapi.json');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -97,8 +99,9 @@ export class SpecValidator {
   private constructor(specPath: string) {
     if (!existsSync(specPath)) {
       throw new Error(
-        `Discord's OpenAPI spec is not at ${specPath}. The end-to-end tests validate every request against it and expect ` +
-          'the shared folder beside the repository (../shared/discord-api-spec/openapi.json).',
+        `Discord's OpenAPI spec is not at ${specPath}. The end-to-end tests validate every request against it; the ` +
+          'repository keeps a copy in tests/e2e/discord-api-spec/openapi.json (restore it with git, or replace it with ' +
+          '`npm run refresh-discord-spec -- <path to discord-api-spec/specs/openapi.json>`).',
       );
     }
     const spec = JSON.parse(readFileSync(specPath, 'utf8')) as Schema;

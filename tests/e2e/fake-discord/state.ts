@@ -36,7 +36,13 @@ export interface InteractionRecord {
   user: APIUser;
   /** The message a component was used on (type 3), which UPDATE_MESSAGE edits. */
   sourceMessageId: string | undefined;
-  sentAt: number;
+  /** When the test sent it (`sendInteraction`); the 15-minute interaction token lifetime counts from here. */
+  createdAt: number;
+  /**
+   * When the INTERACTION_CREATE was last written to a bot's gateway socket (a RESUME replay writes it again);
+   * undefined until then. The 3-second answer deadline counts from here.
+   */
+  deliveredAt: number | undefined;
   acknowledgedWith: number | undefined;
   originalMessageId: string | undefined;
   followUpIds: Set<string>;

@@ -3,6 +3,13 @@
  * finished test leaves no timers behind.
  */
 
+/**
+ * Default time limit of every wait the fake offers. It only decides how long a test that is already failing
+ * takes to say so, never whether a working bot passes, so it is generous for slow, loaded machines; it stays
+ * below vitest's testTimeout so a failing wait reports its own message (which names what did arrive).
+ */
+export const WAIT_TIMEOUT_MS = 15_000;
+
 interface Waiter<T> {
   predicate: (item: T) => boolean;
   resolve: (item: T) => void;
