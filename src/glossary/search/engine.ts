@@ -19,6 +19,9 @@ interface NameKey {
   text: string;
   kind: 'term' | 'alias';
   normalized: string;
+  /** `normalized` without spaces and with its words sorted: kept once a fuzzy match has needed them. */
+  withoutSpaces?: string;
+  wordsSorted?: string;
 }
 
 interface Candidate {
@@ -464,8 +467,10 @@ export class SearchEngine {
       if (whole > 0) {
         const keyWords = wordCount(key.normalized);
         // Spacing matters when the word counts differ ("k means" / "kmeans"); order when they match.
-        if (keyWords !== formWords) whole = Math.min(whole, editDistances(formCompact, compact(key.normalized), limit).whole);
-        else if (formWords > 1) whole = Math.min(whole, editDistances(formSorted, sortedWords(key.normalized), limit).whole);
+        // Either only counts if it beats the direct distance, so its search may stop below that.
+        const beat = Math.min(limit, whole - 1);
+        if (keyWords !== formWords) whole = Math.min(whole, editDistances(formCompact, (key.withoutSpaces ??= compact(key.normalized)), beat).whole);
+        else if (formWords > 1) whole = Math.min(whole, editDistances(formSorted, (key.wordsSorted ??= sortedWords(key.normalized)), beat).whole);
       }
       const prefix = Math.min(whole, direct.prefix);
       if (prefix <= limit) near.push({ key, whole, prefix });
