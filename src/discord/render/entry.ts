@@ -5,6 +5,7 @@ import { DISCORD_LIMITS } from '../../glossary/limits.js';
 import type { Category, Entry } from '../../glossary/schema.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
+import { RecentlyUsed } from '../../recently-used.js';
 import { truncate } from '../../text.js';
 
 export interface EntryView {
@@ -32,12 +33,14 @@ export function renderEntry(entry: Entry, context: BotContext, options: { trail?
 
 /*
  * An entry's embed, and its buttons when nobody has navigated yet, are the same for every answer,
- * so each is built (and checked by @discordjs/builders) once per entry instead of on every
- * /define. Entries are immutable once loaded; a replaced entry is a new object and misses the
- * cache. The cached objects are shared between replies, so nothing downstream may mutate them.
+ * so each is built (and checked by @discordjs/builders) once instead of on every /define, for the
+ * few thousand entries asked for most recently (bounded: a large glossary is not copied into
+ * memory a second time). Entries are immutable once loaded; a replaced entry is a new object and
+ * misses. The cached objects are shared between replies, so nothing downstream may mutate them.
  */
-const embeds = new WeakMap<Entry, { category: Category | undefined; embed: APIEmbed }>();
-const firstViews = new WeakMap<Entry, { glossary: BotContext['glossary']; rows: EntryView['components'] }>();
+const REMEMBERED_VIEWS = 2000;
+const embeds = new RecentlyUsed<Entry, { category: Category | undefined; embed: APIEmbed }>(REMEMBERED_VIEWS);
+const firstViews = new RecentlyUsed<Entry, { glossary: BotContext['glossary']; rows: EntryView['components'] }>(REMEMBERED_VIEWS);
 
 function entryEmbed(entry: Entry, category: Category | undefined): APIEmbed {
   const cached = embeds.get(entry);

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { RecentlyUsed } from '../../recently-used.js';
 import { truncate } from '../../text.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
@@ -103,7 +104,7 @@ export class SearchEngine {
    * again: every student typing "transf" sends the same keystrokes, and /define with a typo
    * follows the autocomplete that saw the same text. Forgotten whenever an entry changes.
    */
-  private readonly recentRankings = new Map<string, Candidate[]>();
+  private readonly recentRankings = new RecentlyUsed<string, Candidate[]>(REMEMBERED_RANKINGS);
   /** How many present entries list each id as related: how central a concept is. Kept up to date on add and remove. */
   private readonly inbound = new Map<string, number>();
   /**
@@ -438,13 +439,8 @@ export class SearchEngine {
   private rankFuzzy(form: string, maxDistance = Number.POSITIVE_INFINITY): Candidate[] {
     const memoKey = `${maxDistance} ${form}`;
     const remembered = this.recentRankings.get(memoKey);
-    if (remembered) {
-      this.recentRankings.delete(memoKey);
-      this.recentRankings.set(memoKey, remembered);
-      return remembered;
-    }
+    if (remembered) return remembered;
     const ranked = this.rankFuzzyNow(form, maxDistance);
-    if (this.recentRankings.size >= REMEMBERED_RANKINGS) this.recentRankings.delete(this.recentRankings.keys().next().value!);
     this.recentRankings.set(memoKey, ranked);
     return ranked;
   }
