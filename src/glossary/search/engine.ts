@@ -227,9 +227,12 @@ export class SearchEngine {
       if (slot !== undefined) take(slot, undefined);
     }
     for (const slot of this.prefixMatches(form)) take(slot, undefined);
-    if (chosen.size < MAX_SUGGESTIONS && compact(form).length >= 3) {
-      // Fill with near misses only: within the edit budget an answer would have. Ranking stops
-      // at that budget too, so names that could never be shown cost no more than a few rows.
+    // Near misses only when no name starts with what was typed: that is a typo, and a list of
+    // names that do start with it needs no neighbours one slip away (fuzzy ranking was most of
+    // an autocomplete's cost, on every keystroke).
+    if (chosen.size === 0 && compact(form).length >= 3) {
+      // Within the edit budget an answer would have. Ranking stops at that budget too, so names
+      // that could never be shown cost no more than a few rows.
       const budget = Math.max(1, allowedEdits(compact(form).length));
       for (const candidate of this.rankFuzzy(form, budget)) take(this.slotOf(candidate.key), 'fuzzy');
     }
