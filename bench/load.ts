@@ -1,28 +1,35 @@
 /**
  * `npm run load`: how fast the glossary bot answers a burst of interactions, next to a bare
  * discord.js client that answers the same burst with a fixed reply (bench/bare-bot.mjs), measured
- * in the same run on the same machine. Each contestant is a real process with its own local fake
+ * in the same run on the same machine. The bare client runs twice: with a small embed, and with a
+ * real glossary answer and a real 25-choice list, so that it sends (and gets echoed back) the same
+ * bytes as the bot. Against the first the gap is everything the bot does differently; against
+ * the second, only the bot's own work. Each contestant is a real process with its own local fake
  * Discord (127.0.0.1); after a warm-up, every round dispatches a burst of mixed /define and
- * autocomplete interactions at once and waits for every callback. Also prints how long `npm start`
- * takes to reach READY.
+ * autocomplete interactions at once and waits for every callback. Also prints how long
+ * `npm start` takes to reach READY.
  *
- *   npm run load                    400 interactions a burst, 3 rounds each, alternating
- *   npm run load -- --count 200 --rounds 5
+ *   npm run load                    400 interactions a burst, 5 rounds, in rotating order
+ *   npm run load -- --count 200 --rounds 3
  *
  * Everything stays on loopback, and every wait is bounded: a contestant that stops answering
  * fails the run instead of hanging it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { reply } from '../src/discord/responses.js';
+import { renderEntry } from '../src/discord/render/entry.js';
 import { loadGlossary } from '../src/glossary/load.js';
+import { openGlossary } from '../src/glossary/open.js';
 import { PACKAGE_ROOT, SHIPPED_GLOSSARY_DIR } from '../src/paths.js';
 import { payloads, startFakeDiscord, type FakeDiscord } from '../tests/e2e/fake-discord/index.js';
 
 const TOKEN = 'MTE4NzMyNDg3MDE0MzI2Mjc3MA.load.bench-token-value';
-const WARM_UP_BATCHES = 8;
+const WARM_UP_BATCHES = 16;
 const WARM_UP_BATCH_SIZE = 50;
 const ANSWER_TIMEOUT_MS = 30_000;
 const READY_TIMEOUT_MS = 30_000;
@@ -118,9 +125,10 @@ function botEnvironment(fake: FakeDiscord): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', LOG_LEVEL: 'info', DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl };
 }
 
-async function startContestant(name: string, script: string): Promise<Contestant> {
+/** A contestant: `node <args>` in the package folder, with its own fake Discord. */
+async function startContestant(name: string, nodeArguments: readonly string[], extraEnvironment: Record<string, string>): Promise<Contestant> {
   const fake = await startFakeDiscord({ token: TOKEN });
-  const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, script)], { cwd: PACKAGE_ROOT, env: botEnvironment(fake), stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArguments], { cwd: PACKAGE_ROOT, env: { ...botEnvironment(fake), ...extraEnvironment }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = once(child, 'exit');
   await Promise.race([fake.waitForReady(READY_TIMEOUT_MS), exited.then(() => Promise.reject(new Error(`${name} exited before it was ready`)))]);
   return { name, fake, child, exited };
@@ -195,8 +203,31 @@ async function timeNpmStart(): Promise<number> {
 const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
+/** The node arguments `npm start` runs the bot with, so the load measures the same process without npm in front. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...rest] = scripts.start.split(' ');
+  if (command !== 'node') throw new Error(`npm start runs "${scripts.start}"; this script expects "node …"`);
+  return rest;
+}
+
+/** A real answer and a real autocomplete list, rendered by the bot's own code, for the bot-sized stand-in. */
+async function glossarySizedReplies(directory: string): Promise<string> {
+  const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
+  if (!opened.ok) throw new Error('the shipped glossary does not load; run `npm run validate`');
+  const context = { glossary: opened.value.glossary, engine: opened.value.engine, random: Math.random };
+  const answer = reply(renderEntry(opened.value.glossary.entries.get('batch-size')!, context));
+  const file = path.join(directory, 'bare-replies.json');
+  writeFileSync(file, JSON.stringify({ command: answer.type === 4 ? answer.data : undefined, autocomplete: opened.value.engine.autocomplete('b') }));
+  return file;
+}
+
+function medianOf(rounds: readonly Round[], pick: (round: Round) => number): number {
+  return median(rounds.map(pick));
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '400' }, rounds: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '400' }, rounds: { type: 'string', default: '5' } } });
   const count = Number(values.count);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(count) || count < 10 || count > 2000 || !Number.isInteger(rounds) || rounds < 1 || rounds > 10) {
@@ -210,39 +241,44 @@ async function main(): Promise<void> {
   for (let run = 0; run < START_RUNS; run++) startTimes.push(await timeNpmStart());
   console.log(`npm start → READY on the shipped glossary: median ${fixed(median(startTimes))} ms (${startTimes.map((ms) => fixed(ms)).join(', ')}; target 2000 ms)`);
 
-  const bare = await startContestant('bare discord.js', 'bench/bare-bot.mjs');
-  const bot = await startContestant('glossary bot', 'scripts/start.mjs');
-  const results = new Map<Contestant, Round[]>([
-    [bare, []],
-    [bot, []],
-  ]);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'glossary-load-'));
+  const contestants: Contestant[] = [];
   try {
-    for (const contestant of [bare, bot]) await warmUp(contestant, mix);
+    contestants.push(await startContestant('bare, small embed', ['bench/bare-bot.mjs'], {}));
+    contestants.push(await startContestant('bare, bot-sized', ['bench/bare-bot.mjs'], { BARE_REPLIES: await glossarySizedReplies(scratch) }));
+    contestants.push(await startContestant('glossary bot', startArguments(), {}));
+    const [small, sized, bot] = contestants as [Contestant, Contestant, Contestant];
+    const results = new Map<Contestant, Round[]>(contestants.map((contestant) => [contestant, []]));
+    for (const contestant of contestants) await warmUp(contestant, mix);
     for (let round = 0; round < rounds; round++) {
-      // Alternate, so a slow moment of the shared machine does not fall on one side only.
-      for (const contestant of round % 2 === 0 ? [bare, bot] : [bot, bare]) {
+      // Rotate the order, so a slow moment of the shared machine does not fall on one side only.
+      for (let turn = 0; turn < contestants.length; turn++) {
+        const contestant = contestants[(round + turn) % contestants.length]!;
         results.get(contestant)!.push(await burst(contestant, mix, count, warmUpSize + round * count));
       }
     }
-    console.log(`\nBurst of ${count} interactions (half /define, half autocomplete), after ${warmUpSize} warm-up; median round of ${rounds}:`);
-    console.log(`${'contestant'.padEnd(18)}${'rate/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'RSS MB'.padStart(9)}${'CPU ms'.padStart(9)}${'over 3 s'.padStart(10)}   rates of each round`);
-    const summaries = new Map<Contestant, Round>();
-    for (const contestant of [bare, bot]) {
+    console.log(`\nBursts of ${count} interactions (half /define, half autocomplete) after ${warmUpSize} to warm up; medians of ${rounds} rounds:`);
+    console.log(`${'contestant'.padEnd(18)}${'rate/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'CPU ms'.padStart(9)}${'RSS MB'.padStart(9)}${'over 3 s'.padStart(10)}   rate of each round`);
+    const rates = new Map<Contestant, number>();
+    for (const contestant of contestants) {
       const list = results.get(contestant)!;
-      const middle = [...list].sort((x, y) => x.rate - y.rate)[Math.floor(list.length / 2)]!;
-      summaries.set(contestant, middle);
-      const late = list.reduce((sum, round) => sum + round.late, 0);
+      rates.set(contestant, medianOf(list, (round) => round.rate));
       console.log(
-        `${contestant.name.padEnd(18)}${fixed(middle.rate).padStart(9)}${fixed(middle.p50).padStart(9)}${fixed(middle.p99).padStart(9)}` +
-          `${fixed(residentMegabytes(contestant.child.pid), 1).padStart(9)}${fixed(middle.cpuMs, 2).padStart(9)}${String(late).padStart(10)}   ${list.map((round) => fixed(round.rate)).join(', ')}`,
+        `${contestant.name.padEnd(18)}${fixed(rates.get(contestant)!).padStart(9)}${fixed(medianOf(list, (round) => round.p50)).padStart(9)}` +
+          `${fixed(medianOf(list, (round) => round.p99)).padStart(9)}${fixed(medianOf(list, (round) => round.cpuMs), 2).padStart(9)}` +
+          `${fixed(residentMegabytes(contestant.child.pid), 1).padStart(9)}${String(list.reduce((sum, round) => sum + round.late, 0)).padStart(10)}` +
+          `   ${list.map((round) => fixed(round.rate)).join(', ')}`,
       );
     }
-    const ratio = summaries.get(bot)!.rate / summaries.get(bare)!.rate;
-    console.log(`\nglossary bot / bare discord.js: ${(ratio * 100).toFixed(0)} % of the rate (target ≥ 80 %); bot RSS target < 150 MB`);
+    console.log(`(the bot runs as npm start runs it: node ${startArguments().join(' ')})`);
+    const percent = (of: Contestant) => `${((rates.get(bot)! / rates.get(of)!) * 100).toFixed(0)} %`;
+    console.log(`\nglossary bot: ${percent(small)} of the rate of the bare client with a small embed, ${percent(sized)} of the one sending the bot's bytes (target ≥ 80 %)`);
+    console.log('CPU ms: processor time per interaction, whatever else the machine did; RSS after the bursts (bot target < 150 MB)');
     const problems = bot.fake.problems();
     if (problems.length > 0) console.log(`\n${problems.length} request(s) Discord would have refused, e.g. ${problems[0]}`);
   } finally {
-    await Promise.all([stopContestant(bare), stopContestant(bot)]);
+    await Promise.all(contestants.map(stopContestant));
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
