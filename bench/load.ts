@@ -26,6 +26,7 @@ import { renderEntry } from '../src/discord/render/entry.js';
 import { loadGlossary } from '../src/glossary/load.js';
 import { openGlossary } from '../src/glossary/open.js';
 import { PACKAGE_ROOT, SHIPPED_GLOSSARY_DIR } from '../src/paths.js';
+import { prng } from './generate.js';
 import { payloads, startFakeDiscord, type FakeDiscord } from '../tests/e2e/fake-discord/index.js';
 
 const TOKEN = 'MTE4NzMyNDg3MDE0MzI2Mjc3MA.load.bench-token-value';
@@ -36,18 +37,6 @@ const READY_TIMEOUT_MS = 30_000;
 const START_RUNS = 3;
 
 const MISSES = ['quantum gravity', 'banana bread', 'xyzzy', 'tax return', 'the french revolution', 'plate tectonics', 'how do i bake', 'opera'];
-
-/** A small seeded generator (mulberry32), so every run and both contestants get the same mix. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One slip of the fingers: two neighbouring letters swapped, or one letter dropped. */
 function typo(text: string, random: () => number): string {
@@ -66,7 +55,7 @@ async function interactionMix(size: number): Promise<Array<{ kind: 'define' | 'a
   const { glossary } = await loadGlossary([SHIPPED_GLOSSARY_DIR]);
   if (!glossary) throw new Error('the shipped glossary does not load; run `npm run validate`');
   const entries = [...glossary.entries.values()];
-  const random = seededRandom(20261202);
+  const random = prng(20261202);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   return Array.from({ length: size }, (_, index) => {
     const entry = pick(entries);

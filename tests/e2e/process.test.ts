@@ -3,49 +3,19 @@
  * the local fake Discord: start-up checks, SIGTERM, and registering commands with one PUT.
  * They run the built `dist/`, which is what `npm start` runs; `npm test` builds it first.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { payloads, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { assertFreshBuild, runNode } from './support/processes.js';
 
 const MAIN = 'dist/src/main.js';
 const DEPLOY = 'dist/src/deploy-commands.js';
 let fake: FakeDiscord | undefined;
 let child: ChildProcess | undefined;
 
-/** The most recently changed TypeScript file that the build compiles (tsconfig.build.json: src and commands). */
-function newestSource(): { file: string; mtimeMs: number } {
-  let newest = { file: '', mtimeMs: 0 };
-  for (const root of ['src', 'commands']) {
-    for (const entry of readdirSync(path.join(PACKAGE_ROOT, root), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
-      const file = path.join(entry.parentPath, entry.name);
-      const { mtimeMs } = statSync(file);
-      if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-    }
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // Testing an old build would pass or fail for code that is no longer there; say what to do instead.
-  for (const script of [MAIN, DEPLOY]) {
-    if (!existsSync(path.join(PACKAGE_ROOT, script))) {
-      throw new Error(`${script} is missing. These tests run the built bot, as \`npm start\` does: run \`npm run build\` first (\`npm test\` does).`);
-    }
-  }
-  const built = statSync(path.join(PACKAGE_ROOT, MAIN)).mtimeMs;
-  const newest = newestSource();
-  if (newest.mtimeMs > built) {
-    throw new Error(
-      `${MAIN} is older than ${path.relative(PACKAGE_ROOT, newest.file)}, so it may not be the code under test: ` +
-        'run `npm run build` first (`npm test` does).',
-    );
-  }
-});
+beforeAll(() => assertFreshBuild([MAIN, DEPLOY]));
 
 afterEach(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -54,24 +24,9 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function run(script: string, env: Record<string, string>) {
-  const process_ = spawn(process.execPath, [path.join(PACKAGE_ROOT, script)], {
-    cwd: path.join(PACKAGE_ROOT, 'tests'), // no .env here, so only `env` configures it
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  process_.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // 'close', not 'exit': it comes after stdout and stderr have been read to the end, so no output is missed.
-  const exited = once(process_, 'close').then(([code]) => code as number | null);
-  return { process: process_, exited, output: () => ({ stdout, stderr }) };
-}
-
 describe('the bot process', () => {
   it('refuses to start with a readable list of every configuration problem, exit code 2', async () => {
-    const started = run(MAIN, { DISCORD_API_URL: 'ftp://nowhere', LOG_LEVEL: 'loud', DISCORD_GUILD_ID: '12' });
+    const started = runNode(MAIN, { DISCORD_API_URL: 'ftp://nowhere', LOG_LEVEL: 'loud', DISCORD_GUILD_ID: '12' });
     expect(await started.exited).toBe(2);
     const { stderr } = started.output();
     expect(stderr).toMatch(/DISCORD_TOKEN is required/);
@@ -81,14 +36,14 @@ describe('the bot process', () => {
   });
 
   it('refuses to start on an invalid glossary, exit code 2, naming file and problem', async () => {
-    const started = run(MAIN, { DISCORD_TOKEN: 'abc.def.ghi-token', GLOSSARY_PATHS: path.join(PACKAGE_ROOT, 'tests/fixtures/bad/unknown-related.json') });
+    const started = runNode(MAIN, { DISCORD_TOKEN: 'abc.def.ghi-token', GLOSSARY_PATHS: path.join(PACKAGE_ROOT, 'tests/fixtures/bad/unknown-related.json') });
     expect(await started.exited).toBe(2);
     expect(started.output().stderr).toMatch(/unknown-related\.json:\d+:\d+: error: entry "epoch" field "related\[0\]"/);
   });
 
   it('answers, then on SIGTERM stops taking work, disconnects and exits 0', async () => {
     fake = await startFakeDiscord({ token: 'MTE4NzMyNDg3MDE0MzI2Mjc3MA.process.test-token' });
-    const started = run(MAIN, { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    const started = runNode(MAIN, { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
     child = started.process;
     await fake.waitForReady();
     const { id } = fake.sendInteraction(payloads.chatInputCommand(fake.world, { name: 'define', options: [payloads.option.string('term', 'backprop')] }));
@@ -112,7 +67,7 @@ describe('deploy-commands', () => {
     fake = await startFakeDiscord({ token: 'MTE4NzMyNDg3MDE0MzI2Mjc3MA.deploy.test-token' });
     const env: Record<string, string> = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_CLIENT_ID: fake.world.applicationId };
     if (toGuild) env.DISCORD_GUILD_ID = fake.world.guild.id;
-    const deployed = run(DEPLOY, env);
+    const deployed = runNode(DEPLOY, env);
     expect(await deployed.exited).toBe(0);
     const puts = fake.requests.filter((request) => request.method === 'PUT');
     expect(puts).toHaveLength(1);
@@ -128,7 +83,7 @@ describe('deploy-commands', () => {
   });
 
   it('needs DISCORD_CLIENT_ID and says so', async () => {
-    const deployed = run(DEPLOY, { DISCORD_TOKEN: 'abc.def.ghi-token' });
+    const deployed = runNode(DEPLOY, { DISCORD_TOKEN: 'abc.def.ghi-token' });
     expect(await deployed.exited).toBe(2);
     expect(deployed.output().stderr).toMatch(/DISCORD_CLIENT_ID is required/);
   });

@@ -7,15 +7,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync
 import { createServer, type Server, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
-import { runNode, type RunningProcess } from './support/processes.js';
+import { assertFreshBuild, runNode, type RunningProcess } from './support/processes.js';
 
 let fake: FakeDiscord | undefined;
 let running: RunningProcess | undefined;
 let silent: { server: Server; sockets: Set<Socket> } | undefined;
 let scratch: string | undefined;
+
+beforeAll(() => assertFreshBuild(['dist/src/main.js']));
 
 afterEach(async () => {
   if (running && running.process.exitCode === null) running.process.kill('SIGKILL');

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../../src/paths.js';
 
@@ -54,4 +55,38 @@ export function runNode(script: string, env: Record<string, string>, options: { 
       });
     },
   };
+}
+
+/** The most recently changed TypeScript file that the build compiles (tsconfig.build.json: src and commands). */
+function newestSource(): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  for (const root of ['src', 'commands']) {
+    for (const entry of readdirSync(path.join(PACKAGE_ROOT, root), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const { mtimeMs } = statSync(file);
+      if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+    }
+  }
+  return newest;
+}
+
+/**
+ * Testing an old build would pass or fail for code that is no longer there, so tests of the built
+ * bot refuse a missing or stale `dist/` and say what to do instead.
+ */
+export function assertFreshBuild(scripts: readonly string[]): void {
+  const newest = newestSource();
+  for (const script of scripts) {
+    const built = path.join(PACKAGE_ROOT, script);
+    if (!existsSync(built)) {
+      throw new Error(`${script} is missing. These tests run the built bot, as \`npm start\` does: run \`npm run build\` first (\`npm test\` does).`);
+    }
+    if (newest.mtimeMs > statSync(built).mtimeMs) {
+      throw new Error(
+        `${script} is older than ${path.relative(PACKAGE_ROOT, newest.file)}, so it may not be the code under test: ` +
+          'run `npm run build` first (`npm test` does).',
+      );
+    }
+  }
 }
