@@ -1,4 +1,5 @@
 import { describeConfigProblems, loadConfig, readEnvironment } from './config.js';
+import { prepareEntryViews } from './discord/render/entry.js';
 import { startGatewayBot } from './discord/transport/gateway.js';
 import { loadGlossary } from './glossary/load.js';
 import { formatProblem } from './glossary/problems.js';
@@ -39,14 +40,14 @@ async function main(): Promise<void> {
   logger.debug({ stage: 'index-build', ms: stageMs() }, 'start-up: search index built');
 
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const bot = await startGatewayBot({
-    token: config.token,
-    apiUrl: config.apiUrl,
-    connectTimeoutMs: config.connectTimeoutMs,
-    logger,
-    context: { glossary, engine, random: Math.random },
-  });
+  const context = { glossary, engine, random: Math.random };
+  const bot = await startGatewayBot({ token: config.token, apiUrl: config.apiUrl, connectTimeoutMs: config.connectTimeoutMs, logger, context });
   logger.debug({ stage: 'login', ms: stageMs(), atMs: sinceStart() }, 'start-up: logged in to the gateway');
+  // After READY, so it never delays being ready; in batches, so it never delays an answer.
+  void prepareEntryViews(context).then(
+    (prepared) => logger.debug({ stage: 'prepare-answers', ms: stageMs(), entries: prepared }, 'start-up: answers rendered ahead'),
+    (error: unknown) => logger.error({ err: error }, 'could not render answers ahead; they will be rendered when asked'),
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

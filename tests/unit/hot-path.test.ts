@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotContext } from '../../src/discord/context.js';
-import { renderEntry } from '../../src/discord/render/entry.js';
+import { EmbedBuilder } from '@discordjs/builders';
+import { prepareEntryViews, renderEntry } from '../../src/discord/render/entry.js';
 import { decodeCustomId } from '../../src/discord/custom-id.js';
 import { openGlossary } from '../../src/glossary/open.js';
 import { SearchEngine } from '../../src/glossary/search/engine.js';
@@ -94,5 +95,24 @@ describe('remembered fuzzy rankings', () => {
     expect(engine.autocomplete('gradient descn').map((choice) => choice.value)).not.toContain('gradient-descent');
     engine.add(entry);
     expect(engine.resolve(typo)).toMatchObject({ found: true, entry: { id: 'gradient-descent' } });
+  });
+});
+
+describe('answers rendered ahead', () => {
+  it('renders every entry of a glossary that fits, so no answer pays for the builders later', async () => {
+    expect(await prepareEntryViews(context)).toBe(context.glossary.entries.size);
+    const built = vi.spyOn(EmbedBuilder.prototype, 'toJSON');
+    try {
+      for (const entry of context.glossary.entries.values()) renderEntry(entry, context);
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it('leaves a glossary larger than its memory to fill with what is asked', async () => {
+    const [first] = context.glossary.entries.values();
+    const many = new Map(Array.from({ length: 2001 }, (_, index) => [`entry-${index}`, { ...first!, id: `entry-${index}` }]));
+    expect(await prepareEntryViews({ ...context, glossary: { ...context.glossary, entries: many } })).toBe(0);
   });
 });

@@ -59,6 +59,25 @@ function firstViewRows(entry: Entry, context: BotContext): EntryView['components
   return rows;
 }
 
+/** Entries rendered per turn of the event loop while preparing, so answers are never held up. */
+const PREPARE_BATCH = 25;
+
+/**
+ * Renders every entry's first view ahead of the first question, in small batches between other
+ * work, when the whole glossary fits in the memory of rendered entries (a larger one is left to
+ * fill with what people actually ask). Otherwise the first /define of each term would pay for
+ * @discordjs/builders' checks on the answer path. Resolves with how many were prepared.
+ */
+export async function prepareEntryViews(context: BotContext): Promise<number> {
+  const entries = [...context.glossary.entries.values()];
+  if (entries.length > REMEMBERED_VIEWS) return 0;
+  for (let start = 0; start < entries.length; start += PREPARE_BATCH) {
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const entry of entries.slice(start, start + PREPARE_BATCH)) renderEntry(entry, context);
+  }
+  return entries.length;
+}
+
 function relatedRows(entry: Entry, context: BotContext, trail: readonly string[]): EntryView['components'] {
   const related = entry.related
     .map((id) => context.glossary.entries.get(id))
