@@ -192,12 +192,19 @@ async function timeNpmStart(): Promise<number> {
 const median = (values: readonly number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
-/** The node arguments `npm start` runs the bot with, so the load measures the same process without npm in front. */
-function startArguments(): string[] {
+/**
+ * How `npm start` runs the bot: node's own options (the heap limits) and the script, so the load
+ * measures the same process without npm in front. The bare clients get the same node options: the
+ * runtime's settings are not the bot's own work.
+ */
+function startCommand(): { nodeOptions: string[]; script: string } {
   const { scripts } = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...rest] = scripts.start.split(' ');
-  if (command !== 'node') throw new Error(`npm start runs "${scripts.start}"; this script expects "node …"`);
-  return rest;
+  const script = rest.pop();
+  if (command !== 'node' || script === undefined || rest.some((word) => !word.startsWith('--'))) {
+    throw new Error(`npm start runs "${scripts.start}"; this script expects "node [--options] <script>"`);
+  }
+  return { nodeOptions: rest, script };
 }
 
 /** A real answer and a real autocomplete list, rendered by the bot's own code, for the bot-sized stand-in. */
@@ -233,9 +240,10 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'glossary-load-'));
   const contestants: Contestant[] = [];
   try {
-    contestants.push(await startContestant('bare, small embed', ['bench/bare-bot.mjs'], {}));
-    contestants.push(await startContestant('bare, bot-sized', ['bench/bare-bot.mjs'], { BARE_REPLIES: await glossarySizedReplies(scratch) }));
-    contestants.push(await startContestant('glossary bot', startArguments(), {}));
+    const { nodeOptions, script } = startCommand();
+    contestants.push(await startContestant('bare, small embed', [...nodeOptions, 'bench/bare-bot.mjs'], {}));
+    contestants.push(await startContestant('bare, bot-sized', [...nodeOptions, 'bench/bare-bot.mjs'], { BARE_REPLIES: await glossarySizedReplies(scratch) }));
+    contestants.push(await startContestant('glossary bot', [...nodeOptions, script], {}));
     const [small, sized, bot] = contestants as [Contestant, Contestant, Contestant];
     const results = new Map<Contestant, Round[]>(contestants.map((contestant) => [contestant, []]));
     for (const contestant of contestants) await warmUp(contestant, mix);
@@ -259,7 +267,7 @@ async function main(): Promise<void> {
           `   ${list.map((round) => fixed(round.rate)).join(', ')}`,
       );
     }
-    console.log(`(the bot runs as npm start runs it: node ${startArguments().join(' ')})`);
+    console.log(`(each runs as npm start runs the bot: node ${[...nodeOptions, script].join(' ')})`);
     const percent = (of: Contestant) => `${((rates.get(bot)! / rates.get(of)!) * 100).toFixed(0)} %`;
     console.log(`\nglossary bot: ${percent(small)} of the rate of the bare client with a small embed, ${percent(sized)} of the one sending the bot's bytes (target ≥ 80 %)`);
     console.log('CPU ms: processor time per interaction, whatever else the machine did; RSS after the bursts (bot target < 150 MB)');
