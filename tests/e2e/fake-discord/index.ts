@@ -66,6 +66,16 @@ export interface SentInteraction {
   token: string;
 }
 
+/** The requests a bot makes while answering, whose validators are compiled before any test runs. */
+const BOT_REQUESTS = [
+  ['POST', '/interactions/1/token/callback'],
+  ['POST', '/channels/1/messages'],
+  ['POST', '/webhooks/1/token'],
+  ['PATCH', '/webhooks/1/token/messages/@original'],
+  ['PUT', '/applications/1/commands'],
+  ['PUT', '/applications/1/guilds/1/commands'],
+] as const;
+
 export class FakeDiscord {
   readonly token: string;
   readonly world: FakeWorld;
@@ -94,9 +104,11 @@ export class FakeDiscord {
         (privileged.presences === false ? 0 : Intent.GuildPresences) |
         (privileged.messageContent === false ? 0 : Intent.MessageContent),
     });
+    const validator = SpecValidator.load(options.specPath ?? DEFAULT_SPEC_PATH);
+    validator.prepare(BOT_REQUESTS);
     this.rest = new RestServer({
       token: this.token,
-      validator: SpecValidator.load(options.specPath ?? DEFAULT_SPEC_PATH),
+      validator,
       routes: buildRoutes({
         world: this.world,
         state: this.state,
