@@ -114,7 +114,7 @@ export async function startGatewayBot(options: GatewayOptions): Promise<GatewayB
   client.once(Events.ClientReady, (ready) =>
     logger.info(
       // performance.now() counts from process start: how long a user waited for a working bot.
-      { user: ready.user.tag, userId: ready.user.id, guilds: ready.guilds.cache.size, terms: context.glossary.entries.size, sinceProcessStartMs: Math.round(performance.now()) },
+      { user: ready.user.tag, userId: ready.user.id, guilds: ready.guilds.cache.size, terms: context.glossary.entries.size, atMs: Math.round(performance.now()) },
       'ready',
     ),
   );
