@@ -1,33 +1,75 @@
 import { openGlossary } from '../src/glossary/open.js';
 import { SHIPPED_GLOSSARY_DIR } from '../src/paths.js';
-import { type ClassScore, engineSearcher, evaluate, fuseSearcher, keystrokesToFirst, loadEvalQueries, type QualityReport } from './quality.js';
+import {
+  type ClassScore,
+  engineSearcher,
+  evaluate,
+  fuseSearcher,
+  keystrokesToFirst,
+  loadEvalQueries,
+  type QualityReport,
+  UNDERSTANDING_DEV_FILE,
+  UNDERSTANDING_EVAL_FILE,
+} from './quality.js';
 
-/** `npm run eval`: search quality of the engine and of plain fuse.js, side by side, per class. */
+/**
+ * `npm run eval`: search quality of the engine and of plain fuse.js, side by side, per class, on
+ * two labelled sets: the first one (typos, spellings, word order, simple questions) and the set
+ * of queries as students ask them (questions, context words, word forms, comparisons, concepts
+ * the glossary lacks), written blind to the engine. `--dev` runs the smaller development set
+ * instead of the held-out one; `--failures` lists every query the engine got wrong.
+ */
 const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
 if (!opened.ok) throw new Error('the shipped glossary does not validate; run npm run validate');
 const { engine, glossary } = opened.value;
 const entries = [...glossary.entries.values()];
-const queries = loadEvalQueries();
 const searchers = [engineSearcher(engine), fuseSearcher(entries)];
-const reports = searchers.map((searcher) => evaluate(searcher, queries));
+const showFailures = process.argv.includes('--failures');
 
 const pct = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
-const cells = (score: ClassScore) =>
-  score.queries === 0 ? '' : `${pct(score.top1, score.queries)} ${(score.mrr / score.queries).toFixed(3)} ${pct(score.recallAt5, score.queries)}`;
 
-console.log(`Search quality on the shipped glossary (${entries.length} terms), ${queries.length} labelled queries`);
-console.log(`${'class'.padEnd(20)} ${'n'.padStart(4)} | ${'engine: top1   MRR   R@5'.padEnd(27)} | plain fuse.js: top1   MRR   R@5`);
-const classes = [...reports[0]!.byClass.keys()].sort();
-for (const name of classes) {
-  const [mine, theirs] = reports.map((report) => report.byClass.get(name)!);
-  if (name === 'no-answer') continue;
-  console.log(`${name.padEnd(20)} ${String(mine!.queries).padStart(4)} | ${cells(mine!).padEnd(27)} | ${cells(theirs!)}`);
+function table(title: string, file: string | undefined, withAutocomplete: boolean): QualityReport {
+  const queries = loadEvalQueries(file);
+  const reports = searchers.map((searcher) => evaluate(searcher, queries));
+  const cells = (score: ClassScore) =>
+    score.queries === 0
+      ? ''
+      : `${pct(score.top1, score.queries)} ${(score.mrr / score.queries).toFixed(3)} ${pct(score.recallAt5, score.queries)}` +
+        (withAutocomplete ? ` ${pct(score.autocompleteAt5, score.queries)}` : '');
+  const heading = withAutocomplete ? 'top1   MRR   R@5  AC@5' : 'top1   MRR   R@5';
+  const width = withAutocomplete ? 34 : 27;
+  console.log(`\n${title} (${entries.length} terms), ${queries.length} labelled queries`);
+  console.log(`${'class'.padEnd(20)} ${'n'.padStart(4)} | ${`engine: ${heading}`.padEnd(width)} | plain fuse.js: ${heading}`);
+  const [mine, theirs] = reports as [QualityReport, QualityReport];
+  for (const name of [...mine.byClass.keys()].sort()) {
+    const [own, plain] = [mine.byClass.get(name)!, theirs.byClass.get(name)!];
+    if (isNoAnswerClass(mine, name)) continue;
+    console.log(`${name.padEnd(20)} ${String(own.queries).padStart(4)} | ${cells(own).padEnd(width)} | ${cells(plain)}`);
+  }
+  console.log(`${'ALL answerable'.padEnd(20)} ${String(mine.overall.queries).padStart(4)} | ${cells(mine.overall).padEnd(width)} | ${cells(theirs.overall)}`);
+  for (const name of [...mine.byClass.keys()].sort().filter((name) => isNoAnswerClass(mine, name))) {
+    const [own, plain] = [mine.byClass.get(name)!, theirs.byClass.get(name)!];
+    console.log(`${name.padEnd(20)} ${String(own.queries).padStart(4)} | ${`wrong answers: ${own.falseMatches}`.padEnd(width)} | wrong answers: ${plain.falseMatches}`);
+  }
+  if (showFailures || withAutocomplete) {
+    const wrong = mine.failures.filter((failure) => failure.got !== null);
+    console.log(`Engine's wrong answers (${wrong.length}):${wrong.length === 0 ? ' none' : ''}`);
+    for (const failure of wrong) console.log(`  [${failure.class}] ${JSON.stringify(failure.query)} expected ${failure.expected ?? 'not found'}, got ${failure.got}`);
+  }
+  if (showFailures) {
+    const missed = mine.failures.filter((failure) => failure.got === null);
+    console.log(`Engine's misses (not found) (${missed.length}):`);
+    for (const failure of missed) console.log(`  [${failure.class}] ${JSON.stringify(failure.query)} expected ${failure.expected}`);
+  }
+  return mine;
 }
-const [mine, theirs] = reports as [QualityReport, QualityReport];
-console.log(`${'ALL answerable'.padEnd(20)} ${String(mine.overall.queries).padStart(4)} | ${cells(mine.overall).padEnd(27)} | ${cells(theirs.overall)}`);
-console.log(
-  `${'no-answer'.padEnd(20)} ${String(mine.noAnswer.queries).padStart(4)} | false matches: ${String(mine.noAnswer.falseMatches).padEnd(12)} | false matches: ${theirs.noAnswer.falseMatches}`,
-);
+
+/** A class whose queries all expect "not found". */
+function isNoAnswerClass(report: QualityReport, name: string): boolean {
+  return report.noAnswerClasses.has(name);
+}
+
+table('First set: typos, spellings, word order, simple questions', undefined, false);
 
 // Keystroke replay over a fixed sample: every fifth term of the A–Z list.
 const sample = entries.filter((_, index) => index % 5 === 0);
@@ -42,7 +84,6 @@ for (const [index, searcher] of searchers.entries()) {
   );
 }
 
-if (process.argv.includes('--failures')) {
-  console.log('\nEngine misses:');
-  for (const failure of mine.failures) console.log(`  [${failure.class}] ${JSON.stringify(failure.query)} expected ${failure.expected} got ${failure.got}`);
-}
+const dev = process.argv.includes('--dev');
+table(dev ? 'As students ask: DEVELOPMENT set' : 'As students ask: held-out set written blind to the engine', dev ? UNDERSTANDING_DEV_FILE : UNDERSTANDING_EVAL_FILE, true);
+console.log('R@5: the expected answer among the answer and its did-you-mean list; AC@5: among the first five autocomplete choices for the whole query.');

@@ -5,24 +5,48 @@ import type { Entry } from '../src/glossary/schema.js';
 import type { SearchEngine } from '../src/glossary/search/engine.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
+/**
+ * A query and the answer a tutor expects: an entry id, two ids for a comparison (first named
+ * first), or null when the glossary has no entry for what is asked.
+ */
 export interface LabelledQuery {
   query: string;
   expected: string | null;
   class: string;
 }
 
-export const EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-queries.json');
-
-export function loadEvalQueries(): LabelledQuery[] {
-  return (JSON.parse(readFileSync(EVAL_FILE, 'utf8')) as { queries: LabelledQuery[] }).queries;
+interface LabelledQueryFile {
+  queries: Array<{ query: string; expected: string | [string, string] | null; class: string }>;
 }
 
-/** A searcher under evaluation: its single answer (or null for "not found") and its ranked list. */
+/** Typos, spellings, word order, questions: the first set, which must stay at its figures. */
+export const EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-queries.json');
+/** Questions, context words, word forms, comparisons and absent concepts, written blind to the engine. */
+export const UNDERSTANDING_EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding.json');
+/** A smaller set of the same kinds, for developing against without looking at the held-out one. */
+export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
+
+/** The answer key of a comparison, as searchers report it. */
+export function comparisonKey(first: string, second: string): string {
+  return `${first} vs ${second}`;
+}
+
+export function loadEvalQueries(file = EVAL_FILE): LabelledQuery[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as LabelledQueryFile).queries.map((labelled) => ({
+    ...labelled,
+    expected: Array.isArray(labelled.expected) ? comparisonKey(...labelled.expected) : labelled.expected,
+  }));
+}
+
+/**
+ * A searcher under evaluation: its single answer (an entry id, a comparison key, or null for
+ * "not found") and its ranked list, and what autocomplete offers for the same text.
+ */
 export interface Searcher {
   name: string;
   answer(query: string): { top: string | null; ranked: string[] };
-  /** The first autocomplete result for a partial input. */
-  firstSuggestion(partial: string): string | undefined;
+  /** Autocomplete for a partial input, best first, as answer keys. */
+  suggestions(partial: string): string[];
 }
 
 export function engineSearcher(engine: SearchEngine): Searcher {
@@ -31,9 +55,19 @@ export function engineSearcher(engine: SearchEngine): Searcher {
     answer(query) {
       const result = engine.resolve(query);
       const suggestions = result.suggestions.map((suggestion) => suggestion.entry.id);
-      return result.found ? { top: result.entry.id, ranked: [result.entry.id, ...suggestions] } : { top: null, ranked: suggestions };
+      switch (result.kind) {
+        case 'entry':
+          return { top: result.entry.id, ranked: [result.entry.id, ...suggestions] };
+        case 'comparison': {
+          const [first, second] = result.entries;
+          return { top: comparisonKey(first.entry.id, second.entry.id), ranked: [comparisonKey(first.entry.id, second.entry.id), first.entry.id, second.entry.id] };
+        }
+        case 'none':
+          return { top: null, ranked: suggestions };
+      }
     },
-    firstSuggestion: (partial) => engine.suggest(partial)[0]?.entry.id,
+    suggestions: (partial) =>
+      engine.suggest(partial).map(({ entry, comparedWith }) => (comparedWith ? comparisonKey(entry.id, comparedWith.id) : entry.id)),
   };
 }
 
@@ -50,7 +84,7 @@ export function fuseSearcher(entries: readonly Entry[]): Searcher {
       const ranked = fuse.search(query, { limit: 10 }).map((result) => result.item.id);
       return { top: ranked[0] ?? null, ranked };
     },
-    firstSuggestion: (partial) => fuse.search(partial, { limit: 1 })[0]?.item.id,
+    suggestions: (partial) => fuse.search(partial, { limit: 25 }).map((result) => result.item.id),
   };
 }
 
@@ -59,6 +93,8 @@ export interface ClassScore {
   top1: number;
   mrr: number;
   recallAt5: number;
+  /** The expected answer among the first five autocomplete choices for the whole query. */
+  autocompleteAt5: number;
   /** No-answer queries that got an answer anyway. */
   falseMatches: number;
 }
@@ -67,20 +103,24 @@ export interface QualityReport {
   byClass: Map<string, ClassScore>;
   overall: ClassScore;
   noAnswer: ClassScore;
+  /** Classes whose every query expects "not found". */
+  noAnswerClasses: Set<string>;
   failures: Array<{ query: string; expected: string | null; got: string | null; class: string }>;
 }
 
 export function evaluate(searcher: Searcher, queries: readonly LabelledQuery[]): QualityReport {
   const byClass = new Map<string, ClassScore>();
-  const blank = (): ClassScore => ({ queries: 0, top1: 0, mrr: 0, recallAt5: 0, falseMatches: 0 });
+  const blank = (): ClassScore => ({ queries: 0, top1: 0, mrr: 0, recallAt5: 0, autocompleteAt5: 0, falseMatches: 0 });
   const overall = blank();
   const noAnswer = blank();
   const failures: QualityReport['failures'] = [];
+  const noAnswerCounts = new Map<ClassScore, number>();
   for (const labelled of queries) {
     const score = byClass.get(labelled.class) ?? blank();
     byClass.set(labelled.class, score);
     const { top, ranked } = searcher.answer(labelled.query);
     if (labelled.expected === null) {
+      noAnswerCounts.set(score, (noAnswerCounts.get(score) ?? 0) + 1);
       for (const target of [score, noAnswer]) {
         target.queries += 1;
         if (top !== null) target.falseMatches += 1;
@@ -89,21 +129,24 @@ export function evaluate(searcher: Searcher, queries: readonly LabelledQuery[]):
       continue;
     }
     const rank = ranked.indexOf(labelled.expected) + 1;
+    const offered = searcher.suggestions(labelled.query).slice(0, 5).includes(labelled.expected);
     for (const target of [score, overall]) {
       target.queries += 1;
       if (top === labelled.expected) target.top1 += 1;
       if (rank > 0) target.mrr += 1 / rank;
       if (rank > 0 && rank <= 5) target.recallAt5 += 1;
+      if (offered) target.autocompleteAt5 += 1;
     }
     if (top !== labelled.expected) failures.push({ ...labelled, got: top });
   }
-  return { byClass, overall, noAnswer, failures };
+  const noAnswerClasses = new Set([...byClass].filter(([, score]) => score.queries > 0 && score.queries === noAnswerCounts.get(score)).map(([name]) => name));
+  return { byClass, overall, noAnswer, noAnswerClasses, failures };
 }
 
 /** Typing a term letter by letter: how many keystrokes until it is the first suggestion. */
 export function keystrokesToFirst(searcher: Searcher, entry: Entry): number | undefined {
   for (let length = 1; length <= entry.term.length; length++) {
-    if (searcher.firstSuggestion(entry.term.slice(0, length)) === entry.id) return length;
+    if (searcher.suggestions(entry.term.slice(0, length))[0] === entry.id) return length;
   }
   return undefined;
 }

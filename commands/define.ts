@@ -5,18 +5,25 @@ import type { CommandModule } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
 import { slashCommand } from '../src/discord/install.js';
 import { booleanOption, stringOption, userOption } from '../src/discord/interaction.js';
-import { fuzzyNote, renderEntry } from '../src/discord/render/entry.js';
+import { renderAnswer } from '../src/discord/render/answer.js';
+import { renderComparison } from '../src/discord/render/comparison.js';
+import { type EntryView, renderEntry } from '../src/discord/render/entry.js';
+import { parseComparisonValue } from '../src/glossary/search/engine.js';
 import { renderNotFound } from '../src/discord/render/lists.js';
 import { choices, notice, quote, reply } from '../src/discord/responses.js';
 
-/** Picked from autocomplete, the value is an entry id; typed free text goes through the engine. */
-function lookUp(text: string, context: BotContext): { entry: Entry; note?: string } | { entry?: undefined; candidates: Entry[] } {
+/**
+ * Picked from autocomplete, the value is an entry id or two ids around " vs " (a comparison);
+ * typed free text goes through the engine.
+ */
+function lookUp(text: string, context: BotContext): { view: EntryView } | { candidates: Entry[] } {
   const byId = context.glossary.entries.get(text);
-  if (byId) return { entry: byId };
+  if (byId) return { view: renderEntry(byId, context) };
+  const pair = parseComparisonValue(text)?.map((id) => context.glossary.entries.get(id));
+  if (pair?.[0] && pair[1]) return { view: renderComparison(pair[0], pair[1], context) };
   const result = context.engine.resolve(text);
   if (!result.found) return { candidates: result.suggestions.map((suggestion) => suggestion.entry) };
-  const note = result.matchedBy === 'fuzzy' ? fuzzyNote(result.entry.term, text) : undefined;
-  return note ? { entry: result.entry, note } : { entry: result.entry };
+  return { view: renderAnswer(result, text, context) };
 }
 
 export const define: CommandModule = {
@@ -35,13 +42,10 @@ export const define: CommandModule = {
     const text = stringOption(options, 'term')?.trim() ?? '';
     if (text === '') return notice('Tell me which term to define, e.g. `/define term: gradient descent`.');
     const found = lookUp(text, context);
-    if (!found.entry) {
-      const view = renderNotFound(quote(text), found.candidates);
-      return reply(view, { ephemeral: true });
-    }
+    if ('candidates' in found) return reply(renderNotFound(quote(text), found.candidates), { ephemeral: true });
     const hide = booleanOption(options, 'hide') ?? false;
     const mention = hide ? undefined : userOption(options, 'mention');
-    const view = renderEntry(found.entry, context, found.note ? { note: found.note } : {});
+    const { view } = found;
     if (mention) {
       return reply({ ...view, content: `<@${mention}>, this one is for you:` }, { allowedMentions: { parse: [], users: [mention] } });
     }

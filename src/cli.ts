@@ -160,24 +160,38 @@ function printJson(io: CliIo, value: unknown): void {
 function define({ engine, glossary }: OpenGlossary, query: string, json: boolean, io: CliIo): number {
   const result = engine.resolve(query);
   const suggestionIds = result.suggestions.map((suggestion) => suggestion.entry.id);
-  if (!result.found) {
-    if (json) printJson(io, { found: false, query, suggestions: suggestionIds });
-    else {
-      const names = result.suggestions.map((suggestion) => escapeControls(suggestion.entry.term));
-      io.out(`No term matches "${escapeControls(query)}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
+  switch (result.kind) {
+    case 'none':
+      if (json) printJson(io, { found: false, query, suggestions: suggestionIds });
+      else {
+        const names = result.suggestions.map((suggestion) => escapeControls(suggestion.entry.term));
+        io.out(`No term matches "${escapeControls(query)}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);
+      }
+      return EXIT.notFound;
+    case 'comparison': {
+      const entries = result.entries.map((side) => side.entry);
+      // The comparison as a list of entries, the first named first.
+      if (json) printJson(io, { found: true, kind: 'comparison', entries });
+      else io.out(entries.map((entry) => entryText(glossary, entry)).join('\n\n----\n\n'));
+      return EXIT.ok;
     }
-    return EXIT.notFound;
+    case 'entry':
+      if (json) {
+        printJson(io, { found: true, kind: 'entry', matchedBy: result.matchedBy, matchedText: result.matchedText, entry: result.entry, suggestions: suggestionIds });
+      } else {
+        io.out(entryText(glossary, result.entry, result.matchedBy === 'exact' ? undefined : `matched ${result.matchedBy}: ${result.matchedText}`));
+      }
+      return EXIT.ok;
   }
-  if (json) {
-    printJson(io, { found: true, matchedBy: result.matchedBy, matchedText: result.matchedText, entry: result.entry, suggestions: suggestionIds });
-    return EXIT.ok;
-  }
-  const { entry } = result;
+}
+
+/** An entry as plain text for a terminal, every glossary string escaped. */
+function entryText(glossary: OpenGlossary['glossary'], entry: Entry, how?: string): string {
   const category = glossary.categories.get(entry.category);
   const related = entry.related.map((id) => escapeControls(glossary.entries.get(id)?.term ?? id));
   const lines = [
     escapeControls(entry.term),
-    `${escapeControls(category?.name ?? entry.category)}${result.matchedBy === 'exact' ? '' : `  (matched ${result.matchedBy}: ${escapeControls(result.matchedText)})`}`,
+    `${escapeControls(category?.name ?? entry.category)}${how === undefined ? '' : `  (${escapeControls(how)})`}`,
     '',
     escapeControls(entry.definition),
     '',
@@ -188,8 +202,7 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   if (entry.example) lines.push('', `Example: ${escapeControls(entry.example)}`);
   for (const source of entry.sources ?? []) lines.push(`Source: ${escapeControls(source.title)} <${escapeControls(source.url)}>`);
   if (related.length > 0) lines.push('', `Related: ${related.join(', ')}`);
-  io.out(lines.join('\n'));
-  return EXIT.ok;
+  return lines.join('\n');
 }
 
 function suggest({ engine }: OpenGlossary, partial: string, json: boolean, io: CliIo): number {

@@ -36,6 +36,11 @@ export function handleComponent(interaction: APIMessageComponentInteraction, con
     }
     case 'overview':
       return show(interaction, renderCategoryOverview(context));
+    case 'peek': {
+      const entry = context.glossary.entries.get(action.id);
+      if (!entry) return notice('That term is no longer in the glossary. Try `/define` or `/search`.');
+      return reply(renderEntry(entry, context), { ephemeral: true });
+    }
     case 'pick': {
       if (interaction.data.component_type !== ComponentType.StringSelect) return notice(INVALID_COMPONENT);
       const chosen = interaction.data.values[0];

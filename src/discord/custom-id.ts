@@ -11,13 +11,15 @@ import { idSchema } from '../glossary/schema.js';
  * - browse a page:    g1:p:<category>:<page>
  * - all categories:   g1:c
  * - pick from a menu: g1:o                  (the chosen id is the menu's value)
+ * - open privately:   g1:e:<id>              (from a comparison, which stays as it is)
  */
 export type ComponentAction =
   | { kind: 'open'; id: string; trail: string[] }
   | { kind: 'back'; id: string; trail: string[] }
   | { kind: 'page'; category: string; page: number }
   | { kind: 'overview' }
-  | { kind: 'pick' };
+  | { kind: 'pick' }
+  | { kind: 'peek'; id: string };
 
 export type DecodeResult = { ok: true; action: ComponentAction } | { ok: false; reason: 'version' | 'malformed' };
 
@@ -45,6 +47,8 @@ export function encodeCustomId(action: ComponentAction): string {
       return [VERSION, 'c'].join(SEPARATOR);
     case 'pick':
       return [VERSION, 'o'].join(SEPARATOR);
+    case 'peek':
+      return [VERSION, 'e', action.id].join(SEPARATOR);
   }
 }
 
@@ -67,6 +71,10 @@ export function decodeCustomId(customId: string): DecodeResult {
       if (!isId(category) || page === undefined || !/^\d{1,4}$/.test(page) || extra.length > 0) return { ok: false, reason: 'malformed' };
       const number = Number(page);
       return number <= MAX_PAGE ? { ok: true, action: { kind: 'page', category, page: number } } : { ok: false, reason: 'malformed' };
+    }
+    case 'e': {
+      const [id, ...extra] = args;
+      return isId(id) && extra.length === 0 ? { ok: true, action: { kind: 'peek', id } } : { ok: false, reason: 'malformed' };
     }
     case 'c':
     case 'o':

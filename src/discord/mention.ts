@@ -1,6 +1,6 @@
 import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { BotContext } from './context.js';
-import { fuzzyNote, renderEntry } from './render/entry.js';
+import { renderAnswer } from './render/answer.js';
 import { renderHelp, renderNotFound } from './render/lists.js';
 import { quote } from './responses.js';
 
@@ -21,6 +21,5 @@ export function answerMention(message: APIMessage, botUserId: string, context: B
   if (question === '') return { ...base, ...renderHelp(context) };
   const result = context.engine.resolve(question);
   if (!result.found) return { ...base, ...renderNotFound(quote(question), result.suggestions.map((suggestion) => suggestion.entry)) };
-  const note = result.matchedBy === 'fuzzy' ? fuzzyNote(result.entry.term, question) : undefined;
-  return { ...base, ...renderEntry(result.entry, context, note ? { note } : {}) };
+  return { ...base, ...renderAnswer(result, question, context) };
 }

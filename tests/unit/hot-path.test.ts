@@ -90,7 +90,7 @@ describe('remembered fuzzy rankings', () => {
     const entry = engine.get('gradient-descent')!;
     engine.remove('gradient-descent');
     const after = engine.resolve(typo);
-    expect(after.found && after.entry.id).not.toBe('gradient-descent');
+    expect(after.kind === 'entry' && after.entry.id).not.toBe('gradient-descent');
     expect(after.suggestions.map((suggestion) => suggestion.entry.id)).not.toContain('gradient-descent');
     expect(engine.autocomplete('gradient descn').map((choice) => choice.value)).not.toContain('gradient-descent');
     engine.add(entry);

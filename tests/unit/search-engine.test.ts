@@ -22,7 +22,7 @@ function seeded(seed: number): () => number {
 
 function resolvedId(query: string): string | undefined {
   const result = engine.resolve(query);
-  return result.found ? result.entry.id : undefined;
+  return result.kind === 'entry' ? result.entry.id : undefined;
 }
 
 describe('resolve', () => {
@@ -215,7 +215,7 @@ describe('incremental updates', () => {
     const ids = (hits: Array<{ entry: Entry }>) => hits.map((hit) => hit.entry.id);
     for (const query of queries) {
       const [x, y] = [bulk.resolve(query), oneByOne.resolve(query)];
-      expect(y.found ? y.entry.id : undefined, query).toBe(x.found ? x.entry.id : undefined);
+      expect(y.kind === 'entry' ? y.entry.id : y.kind, query).toBe(x.kind === 'entry' ? x.entry.id : x.kind);
       expect(ids(y.suggestions), query).toEqual(ids(x.suggestions));
       expect(oneByOne.autocomplete(query), query).toEqual(bulk.autocomplete(query));
       expect(ids(oneByOne.search(query)), query).toEqual(ids(bulk.search(query)));

@@ -3,6 +3,7 @@ import { type APIActionRowComponent, type APIComponentInMessageActionRow, type A
 import { entryCard } from '../../glossary/entry-card.js';
 import { DISCORD_LIMITS } from '../../glossary/limits.js';
 import type { Category, Entry } from '../../glossary/schema.js';
+import type { ComparisonAnswer, EntryAnswer } from '../../glossary/search/types.js';
 import type { BotContext } from '../context.js';
 import { encodeCustomId } from '../custom-id.js';
 import { RecentlyUsed } from '../../recently-used.js';
@@ -106,11 +107,22 @@ function relatedRows(entry: Entry, context: BotContext, trail: readonly string[]
 }
 
 /**
- * The footer under an answer reached through a typo: which term is shown for what was typed.
- * Footers render neither Markdown nor mentions, so the typed text is shown as is, only shortened.
+ * The footer under an answer that was not an exact name: what the bot understood. Footers render
+ * neither Markdown nor mentions, so the typed text is shown as is, only shortened.
  */
-export function fuzzyNote(term: string, typed: string): string {
-  return `Showing “${term}” for “${truncate(typed.replace(/\s+/g, ' ').trim(), 80)}”.`;
+export function understoodNote(answer: EntryAnswer | ComparisonAnswer, typed: string): string | undefined {
+  const asked = `“${truncate(typed.replace(/\s+/g, ' ').trim(), 80)}”`;
+  if (answer.kind === 'comparison') return `Comparing “${answer.entries[0].entry.term}” and “${answer.entries[1].entry.term}” for ${asked}.`;
+  switch (answer.matchedBy) {
+    case 'exact':
+    case 'alias':
+      return undefined;
+    case 'spotted':
+      return `Showing “${answer.entry.term}”, the term found in ${asked}.`;
+    case 'fuzzy':
+    case 'word-form':
+      return `Showing “${answer.entry.term}” for ${asked}.`;
+  }
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -2,17 +2,26 @@ import Fuse from 'fuse.js';
 import { RecentlyUsed } from '../../recently-used.js';
 import { truncate } from '../../text.js';
 import { DISCORD_LIMITS } from '../limits.js';
-import { compact, normalize, queryForms, sortedWords } from '../normalize.js';
+import { compact, normalize, normalizedWords, queryForms, sortedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
 import { editDistances } from './edit-distance.js';
 import { type FullTextDocument, FullTextIndex } from './fulltext-index.js';
-import { forEachDeletionHash } from './hashing.js';
+import { forEachDeletionHash, hashJoined } from './hashing.js';
 import { IntMultimap } from './int-multimap.js';
-import { AS_WRITTEN, NameFormIndex, WITHOUT_SPACES, WORD_SET } from './name-forms.js';
+import { AS_WRITTEN, NameFormIndex, STEMMED, STEMMED_COMPACT, WITHOUT_SPACES, WORD_SET } from './name-forms.js';
 import { LATER_WORD, PrefixIndex } from './prefix-index.js';
 import { TrigramIndex } from './trigram-index.js';
 import { ensureLength } from './typed-arrays.js';
-import type { AutocompleteChoice, MatchKind, ResolveResult, SearchHit, Suggestion } from './types.js';
+import { isFormOf, stemWord } from './stems.js';
+import { CONTEXT_WORDS, isIncidentalWord, isNameFiller, isStopWord } from './query-words.js';
+import type { AutocompleteChoice, MatchKind, NameResult, Reading, ResolveResult, SearchHit, Suggestion } from './types.js';
+import { type PhraseUse, type TermLookup, understandQuery, understoodSuggestions } from './understand.js';
+
+/** Names by their words' stems, in order and written as one word (see wordForms). */
+interface WordFormIndexes {
+  stemmed: NameFormIndex;
+  stemmedCompact: NameFormIndex;
+}
 
 /** One searchable name of an entry: its term or one alias, normalised. */
 interface NameKey {
@@ -52,6 +61,11 @@ const PREFIX_CANDIDATES = 3 * MAX_SUGGESTIONS;
 const DID_YOU_MEAN = 5;
 /** Fuzzy rankings remembered, by query: each one costs a few dozen edit distances and a fuse.js pass. */
 const REMEMBERED_RANKINGS = 512;
+const REMEMBERED_ENTRY_WORDS = 256;
+/** Entries whose texts are read to see whether two words stand together somewhere (see phraseUse). */
+const PHRASE_SEARCH_HITS = 10;
+/** Word-form lookup finds names by this many first letters: "shaped" and "shaping" share only "shap". */
+const WORD_FORM_LOOKUP = 4;
 /** Words people wrap around a term without changing what they mean (already singular, American). */
 const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
 
@@ -70,7 +84,7 @@ function allowedEdits(length: number): number {
  * from correcting each typed word against the vocabulary of names) are ranked by edit distance and
  * fuse.js, so no query scans the whole glossary.
  */
-export class SearchEngine {
+export class SearchEngine implements TermLookup {
   /** Each entry's number, by id. */
   private readonly entryNumbers = new Map<string, number>();
   private readonly keys: Array<NameKey | undefined> = [];
@@ -85,6 +99,9 @@ export class SearchEngine {
   private readonly exact = new NameFormIndex(AS_WRITTEN, (slot) => this.keys[slot]?.normalized);
   private readonly compactExact = new NameFormIndex(WITHOUT_SPACES, (slot) => this.keys[slot]?.normalized);
   private readonly reordered = new NameFormIndex(WORD_SET, (slot) => this.keys[slot]?.normalized);
+  private stemIndexes: WordFormIndexes | undefined;
+  /** The stems of the words of the entries asked about lately, for judging the other words of a query. */
+  private readonly recentEntryWords = new RecentlyUsed<Entry, ReadonlySet<string>>(REMEMBERED_ENTRY_WORDS);
   private readonly fullText = new FullTextIndex();
   /** Every word of every name and text, as a number; shared by the indexes. */
   private readonly vocabulary = this.fullText.vocabulary;
@@ -149,6 +166,8 @@ export class SearchEngine {
       this.prefixes.remove(slot, key.normalized);
       this.trigrams.remove(slot, key.normalized);
       this.forEachNameForm(key, (forms) => forms.remove(key.normalized, slot));
+      this.stemIndexes?.stemmed.remove(key.normalized, slot);
+      if (key.normalized.includes(' ')) this.stemIndexes?.stemmedCompact.remove(key.normalized, slot);
       this.keys[slot] = undefined;
       this.rankBase[slot] = -1;
     }
@@ -159,14 +178,25 @@ export class SearchEngine {
     this.countLinks(entry, -1);
     this.featuredCache = undefined;
     this.recentRankings.clear();
+    this.recentEntryWords.clear();
     return true;
   }
 
   /**
-   * What `/define` does with free text: exact term, then alias, then a fuzzy match only when it
-   * is clearly ahead of the next entry; otherwise not found, with did-you-mean suggestions.
+   * What `/define` does with free text: one entry (by its name, a typo of it, another form of
+   * its words, or spotted among other words), a comparison of two entries, or an honest "not
+   * found" with did-you-mean suggestions. See understand.ts.
    */
   resolve(query: string): ResolveResult {
+    return understandQuery(query, this);
+  }
+
+  /**
+   * The query as one name: exact term, then alias, then (unless only names as written are
+   * wanted) a fuzzy match only when it is clearly ahead of the next entry; otherwise not found,
+   * with did-you-mean suggestions.
+   */
+  resolveName(query: string, typos: 'typos' | 'as written' = 'typos'): NameResult {
     const forms = queryForms(query);
     for (const form of forms) {
       const slot = this.exactSlot(form);
@@ -176,9 +206,10 @@ export class SearchEngine {
       }
     }
     const form = forms[0];
-    if (form === undefined) return { found: false, suggestions: [] };
+    if (form === undefined) return { kind: 'none', found: false, suggestions: [] };
     const padded = this.withoutFillerWord(form);
     if (padded !== undefined) return this.foundByName(this.keys[padded]!, 'fuzzy', form);
+    if (typos === 'as written') return { kind: 'none', found: false, suggestions: [] };
 
     const ranked = this.rankFuzzy(form);
     const best = ranked[0];
@@ -189,12 +220,13 @@ export class SearchEngine {
     // query that is only the start of a name must also be long enough to mean something.
     const clearlyAhead =
       best !== undefined &&
-      best.distance <= limit &&
+      withinBudget(form, best) &&
       (!best.prefixOnly || plausiblyUnfinished(form, best)) &&
       (runnerUp === undefined || compareCandidates(best, runnerUp) < 0 && !sameStanding(best, runnerUp));
     const suggestions = this.toSuggestions(ranked.filter((candidate) => worthSuggesting(candidate, limit)));
     if (best && clearlyAhead) {
       return {
+        kind: 'entry',
         found: true,
         entry: this.entryOf(best.key),
         matchedBy: 'fuzzy',
@@ -202,7 +234,117 @@ export class SearchEngine {
         suggestions: suggestions.filter((suggestion) => suggestion.entry.id !== best.key.entryId).slice(0, DID_YOU_MEAN),
       };
     }
-    return { found: false, suggestions: suggestions.slice(0, DID_YOU_MEAN) };
+    return { kind: 'none', found: false, suggestions: suggestions.slice(0, DID_YOU_MEAN) };
+  }
+
+  /**
+   * Glossary names among normalised words, as written or by word stems: at each position the
+   * longest name that starts there, without overlaps, in order of appearance.
+   */
+  spot(words: readonly string[]): Reading[] {
+    const readings: Reading[] = [];
+    for (let start = 0; start < words.length; ) {
+      let found: Reading | undefined;
+      for (let length = Math.min(this.longestName, words.length - start); length > 0 && !found; length--) {
+        const span = words.slice(start, start + length).join(' ');
+        let slot = this.exact.find(span) ?? this.compactExact.find(span) ?? (length > 1 ? this.exact.find(compact(span)) : undefined);
+        const byStem = slot === undefined;
+        // Question words are never read as another form of a name ("explain" is not "explainability").
+        if (byStem && words.slice(start, start + length).every(isStopWord)) continue;
+        const { stemmed, stemmedCompact } = this.wordForms();
+        slot ??= stemmed.find(span) ?? stemmedCompact.find(span) ?? (length > 1 ? stemmed.find(compact(span)) : undefined);
+        if (slot === undefined) continue;
+        const key = this.keys[slot]!;
+        if (byStem && !formsAgree(words.slice(start, start + length), key.normalized.split(' '))) continue;
+        const covered = new Set(Array.from({ length }, (_, i) => start + i));
+        found = { entry: this.entryOf(key), matchedText: key.text, kind: key.kind, start, end: start + length, covered, contiguous: true, byStem, incomplete: false };
+      }
+      if (found) readings.push(found);
+      start = found ? found.end : start + 1;
+    }
+    return readings;
+  }
+
+  namesWithin(words: readonly string[]): Reading[] {
+    const positions = new Set<number>();
+    const candidates = new Set<number>();
+    words.forEach((word, at) => {
+      if (isStopWord(word)) return;
+      positions.add(at);
+      // Names with a word that begins like this one: all of it when short, else its first letters.
+      const start = word.slice(0, WORD_FORM_LOOKUP);
+      if (start.length < 3) return;
+      for (const slot of this.prefixes.bestWithPrefix(start, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT)) candidates.add(slot);
+    });
+    const readings: Reading[] = [];
+    for (const slot of candidates) {
+      const reading = this.readingWithin(this.keys[slot]!, words, positions);
+      if (reading) readings.push(reading);
+    }
+    return readings;
+  }
+
+  /** A name read from words at `positions` in some form and order, if every specific word of the name is there. */
+  private readingWithin(key: NameKey, words: readonly string[], positions: ReadonlySet<number>): Reading | undefined {
+    const nameWords = key.normalized.split(' ').filter((word) => !isNameFiller(word));
+    const covered = new Set<number>();
+    let byStem = false;
+    let incomplete = false;
+    for (const nameWord of nameWords) {
+      const at = [...positions].find((position) => !covered.has(position) && isFormOf(words[position]!, nameWord));
+      if (at === undefined) {
+        // Only a generic word of a term may be missing ("recurrent networks" for Recurrent Neural
+        // Network); aliases are looser ("logit" is not the alias "logit model").
+        if (key.kind !== 'term' || !CONTEXT_WORDS.has(nameWord)) return undefined;
+        incomplete = true;
+        continue;
+      }
+      covered.add(at);
+      byStem ||= words[at] !== nameWord;
+    }
+    if (covered.size === 0) return undefined;
+    const sorted = [...covered].sort((x, y) => x - y);
+    const start = sorted[0]!;
+    const end = sorted[sorted.length - 1]! + 1;
+    const contiguous = !incomplete && end - start === nameWords.length && sorted.every((position, i) => words[position] === nameWords[i]);
+    return { entry: this.entryOf(key), matchedText: key.text, kind: key.kind, start, end, covered, contiguous, byStem, incomplete };
+  }
+
+  phraseUse(first: string, second: string, entry: Entry): PhraseUse {
+    const phrase = ` ${first} ${second} `;
+    const uses = (candidate: Entry) => [candidate.definition, candidate.explanation, candidate.example ?? ''].some((text) => ` ${normalize(text)} `.includes(phrase));
+    if (uses(entry)) return 'own';
+    for (const hit of this.search(`${first} ${second}`, PHRASE_SEARCH_HITS)) if (hit.entry !== entry && uses(hit.entry)) return 'elsewhere';
+    return 'nowhere';
+  }
+
+  onlyNameStartingWith(text: string): Suggestion | undefined {
+    const form = normalize(text);
+    if (form === '') return undefined;
+    let only: Suggestion | undefined;
+    for (const slot of this.prefixMatches(form)) {
+      const key = this.keys[slot]!;
+      if (!key.normalized.startsWith(`${form} `)) continue;
+      if (only && only.entry.id !== key.entryId) return undefined;
+      only ??= { entry: this.entryOf(key), matchedText: key.text, matchedBy: 'fuzzy' };
+    }
+    return only;
+  }
+
+  knowsWord(word: string): boolean {
+    return this.vocabulary.has(word);
+  }
+
+  /** The stems of every word an entry's own texts use: its names, definition, explanation, example and related terms. */
+  entryWords(entry: Entry): ReadonlySet<string> {
+    const remembered = this.recentEntryWords.get(entry);
+    if (remembered) return remembered;
+    const texts = [entry.term, ...entry.aliases, entry.definition, entry.explanation, entry.example ?? ''];
+    for (const id of entry.related) texts.push(this.get(id)?.term ?? id);
+    const words = new Set<string>();
+    for (const text of texts) for (const word of normalizedWords(text)) words.add(stemWord(word));
+    this.recentEntryWords.set(entry, words);
+    return words;
   }
 
   /** Autocomplete for what has been typed so far: at most 25 choices, best first. */
@@ -222,11 +364,23 @@ export class SearchEngine {
       });
     };
 
+    const offer = (suggestion: Suggestion): void => {
+      const id = suggestion.comparedWith ? `${suggestion.entry.id} vs ${suggestion.comparedWith.id}` : suggestion.entry.id;
+      if (!chosen.has(id) && chosen.size < MAX_SUGGESTIONS) chosen.set(id, suggestion);
+    };
+
     for (const candidateForm of forms) {
       const slot = this.exactSlot(candidateForm);
       if (slot !== undefined) take(slot, undefined);
     }
-    for (const slot of this.prefixMatches(form)) take(slot, undefined);
+    const prefixed = this.prefixMatches(form);
+    // Several words, or a word no name starts with: what the text asks about (a comparison, a name
+    // among other words, another form of a word). After the names that start with the text,
+    // which are what someone typing a name wants; before them when there are none.
+    const understood = form.includes(' ') || prefixed.length === 0 ? understoodSuggestions(partial, this) : [];
+    if (prefixed.length === 0) understood.forEach(offer);
+    for (const slot of prefixed) take(slot, undefined);
+    understood.forEach(offer);
     // Near misses only when no name starts with what was typed: that is a typo, and a list of
     // names that do start with it needs no neighbours one slip away (fuzzy ranking was most of
     // an autocomplete's cost, on every keystroke).
@@ -239,12 +393,16 @@ export class SearchEngine {
     return [...chosen.values()];
   }
 
-  /** `suggest` shaped for Discord: the entry id as value, an alias shown with its term. */
+  /**
+   * `suggest` shaped for Discord: the entry id as value, an alias shown with its term, and a
+   * comparison as "A vs B" with both ids as its value (see comparisonValue).
+   */
   autocomplete(partial: string): AutocompleteChoice[] {
-    return this.suggest(partial).map(({ entry, matchedText, matchedBy }) => ({
-      name: truncate(matchedBy === 'alias' ? `${matchedText} → ${entry.term}` : entry.term, DISCORD_LIMITS.choiceName),
-      value: entry.id,
-    }));
+    return this.suggest(partial).map(({ entry, matchedText, matchedBy, comparedWith }) =>
+      comparedWith
+        ? { name: truncate(`${entry.term} vs ${comparedWith.term}`, DISCORD_LIMITS.choiceName), value: comparisonValue(entry, comparedWith) }
+        : { name: truncate(matchedBy === 'alias' ? `${matchedText} → ${entry.term}` : entry.term, DISCORD_LIMITS.choiceName), value: entry.id },
+    );
   }
 
   /**
@@ -340,6 +498,7 @@ export class SearchEngine {
       this.rankBase = ensureLength(this.rankBase, slot + 1);
       this.rankBase[slot] = this.baseRank(key);
       this.forEachNameForm(key, (forms) => forms.add(normalized, slot));
+      if (this.stemIndexes) this.addWordForms(this.stemIndexes, key, slot);
       this.trigrams.addName(slot, wordIds, (id) => this.vocabulary.words[id]!);
       this.prefixes.add(slot, wordIds, (id) => this.learnNameWord(id), bulk);
     }
@@ -353,6 +512,7 @@ export class SearchEngine {
     this.countLinks(entry, +1);
     this.featuredCache = undefined;
     this.recentRankings.clear();
+    this.recentEntryWords.clear();
   }
 
   /**
@@ -374,12 +534,44 @@ export class SearchEngine {
     if (word.length <= SHORT_WORD) forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.add(hash, wordId));
   }
 
-  /** The exact, spacing-free and word-sorted indexes of a name; the latter two only when the forms differ. */
+  /** The indexes of a name's forms: as written; spacing-free and word-sorted only for names of several words. */
   private forEachNameForm(key: NameKey, visit: (forms: NameFormIndex) => void): void {
     visit(this.exact);
     if (!key.normalized.includes(' ')) return;
     visit(this.compactExact);
     visit(this.reordered);
+  }
+
+  /**
+   * The indexes of names by their words' stems. Built the first time a query needs them (or when
+   * the bot prepares after connecting, see prepareWordForms), not while the glossary loads: they
+   * stem every word of every name, a tenth of building at 100,000 terms, and only queries that
+   * are not a name as written ever read them. Kept up to date by add and remove once built.
+   */
+  private wordForms(): WordFormIndexes {
+    if (this.stemIndexes) return this.stemIndexes;
+    const indexes: WordFormIndexes = {
+      stemmed: new NameFormIndex(STEMMED, (slot) => this.keys[slot]?.normalized),
+      stemmedCompact: new NameFormIndex(STEMMED_COMPACT, (slot) => this.keys[slot]?.normalized),
+    };
+    this.keys.forEach((key, slot) => key && this.addWordForms(indexes, key, slot));
+    indexes.stemmed.finishBulk();
+    indexes.stemmedCompact.finishBulk();
+    this.stemIndexes = indexes;
+    return indexes;
+  }
+
+  /** Builds the word-form indexes now, off the answer path; returns how long that took, in ms. */
+  prepareWordForms(): number {
+    const started = performance.now();
+    this.wordForms();
+    return performance.now() - started;
+  }
+
+  private addWordForms(indexes: WordFormIndexes, key: NameKey, slot: number): void {
+    // The stemmed form's hash from the words' stems, without building the stemmed name.
+    indexes.stemmed.add(key.normalized, slot, hashJoined(key.normalized.split(' ').map(stemWord)));
+    if (key.normalized.includes(' ')) indexes.stemmedCompact.add(key.normalized, slot);
   }
 
   private entryOf(key: NameKey): Entry {
@@ -563,10 +755,11 @@ export class SearchEngine {
    * which /define never shows for a found term, so it is worked out only if someone reads it
    * (the CLI's JSON and the quality evaluation do), and then once.
    */
-  private foundByName(key: NameKey, matchedBy: MatchKind, form: string): ResolveResult {
+  private foundByName(key: NameKey, matchedBy: MatchKind, form: string): NameResult {
     let suggestions: Suggestion[] | undefined;
     const didYouMean = () => (suggestions ??= this.suggestionsExcluding(form, key.entryId));
     return {
+      kind: 'entry',
       found: true,
       entry: this.entryOf(key),
       matchedBy,
@@ -581,6 +774,29 @@ export class SearchEngine {
     const limit = allowedEdits(compact(form).length);
     return this.toSuggestions(this.rankFuzzy(form).filter((candidate) => candidate.key.entryId !== entryId && worthSuggesting(candidate, limit))).slice(0, DID_YOU_MEAN);
   }
+}
+
+/**
+ * The autocomplete value of a comparison: both ids around " vs ", which fits a choice value (ids
+ * are at most 48 characters) and which /define reads back with parseComparisonValue.
+ */
+export function comparisonValue(first: Entry, second: Entry): string {
+  return `${first.id} vs ${second.id}`;
+}
+
+/** The two ids of a comparison value, or undefined for any other text. */
+export function parseComparisonValue(value: string): [string, string] | undefined {
+  const match = /^([a-z0-9]+(?:-[a-z0-9]+)*) vs ([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(value);
+  return match ? [match[1]!, match[2]!] : undefined;
+}
+
+/**
+ * Whether words found through their stems are really forms of the name's words: stems also join
+ * words of different meaning ("selection" and "selectivity", "activation" and "active").
+ */
+function formsAgree(typed: readonly string[], name: readonly string[]): boolean {
+  if (typed.length !== name.length) return isFormOf(typed.join(''), name.join(''));
+  return typed.every((word, i) => isFormOf(word, name[i]!));
 }
 
 function wordCount(text: string): number {
@@ -618,7 +834,45 @@ function plausiblyUnfinished(form: string, candidate: Candidate): boolean {
   const nameWords = candidate.key.normalized.split(' ');
   const last = typedWords[typedWords.length - 1]!;
   const counterpart = nameWords[typedWords.length - 1];
-  return counterpart !== undefined && counterpart.startsWith(last);
+  if (counterpart === undefined || !counterpart.startsWith(last)) return false;
+  // Whole words that only begin an alias name something else: "logit" begins the alias "logit
+  // model" of Logistic Regression, but logits are a concept of their own; so does a generic word
+  // ("parameter" is not Parameter-Efficient Fine-Tuning). A term's first words ("constitutional"
+  // for Constitutional AI) or a word cut short still count as typing.
+  return counterpart !== last || (candidate.key.kind === 'term' && (typedWords.length > 1 || !isIncidentalWord(last)));
+}
+
+/**
+ * Within the edit budget of both the query and the name: a typo of a long word, not a different
+ * short word or acronym ("sift" is not a typo of the alias "SFT"). When query and name have the
+ * same number of words, each typed word must also be within its own budget of a word of the name,
+ * so one shared word does not carry a different concept ("brier score" is not "BLEU score",
+ * "reasoning model" is not "model versioning").
+ */
+function withinBudget(form: string, candidate: Candidate): boolean {
+  const name = candidate.key.normalized;
+  const formLength = compact(form).length;
+  const nameLength = candidate.prefixOnly ? formLength : compact(name).length;
+  if (candidate.distance > allowedEdits(Math.min(formLength, nameLength))) return false;
+  if (candidate.distance === 0 || candidate.prefixOnly) return true;
+  const typed = form.split(' ');
+  if (typed.some((word) => name.split(' ').some((nameWord) => derivedFrom(word, nameWord)))) return false;
+  const nameWords = name.split(' ');
+  if (typed.length < 2 || typed.length !== nameWords.length) return true;
+  return typed.every((word) => nameWords.some((nameWord) => editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length)));
+}
+
+/** A word made from another by adding letters at one end: "unlearning" is not a typo of "learning". */
+function derivedFrom(word: string, nameWord: string): boolean {
+  return word.length >= nameWord.length + 2 && nameWord.length >= 4 && (word.endsWith(nameWord) || word.startsWith(nameWord));
+}
+
+/**
+ * Edits one typed word of several may need to reach its word of the name: a slip, or two in a
+ * long word. Two changes to a short word make another word ("merging" is not "serving").
+ */
+function wordEdits(length: number): number {
+  return length >= 9 ? 2 : 1;
 }
 
 /** Close enough to offer as "did you mean": within an answer's edit budget, and at least two edits for short words. */

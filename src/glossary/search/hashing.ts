@@ -20,6 +20,17 @@ export function hashText(text: string): number {
   return hash | 0;
 }
 
+/** The hash of the words joined by single spaces, equal to hashText(words.join(' ')), without building that string. */
+export function hashJoined(words: readonly string[]): number {
+  let hash = FNV_OFFSET;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) hash = Math.imul(hash ^ 32, FNV_PRIME);
+    const word = words[w]!;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  }
+  return hash | 0;
+}
+
 /** The hash of `text` with every space left out, equal to hashText(compact(text)). */
 export function hashWithoutSpaces(text: string): number {
   let hash = FNV_OFFSET;

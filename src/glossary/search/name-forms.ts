@@ -1,6 +1,7 @@
 import { compact, sortedWords } from '../normalize.js';
 import { hashOfWordSet, hashText, hashWithoutSpaces } from './hashing.js';
 import { IntMultimap } from './int-multimap.js';
+import { stemmedCompact, stemmedWords } from './stems.js';
 
 /** A way two spellings of a normalised name can agree: the same text, the same letters, the same words. */
 export interface NameForm {
@@ -28,8 +29,8 @@ export class NameFormIndex {
     private readonly nameOf: (slot: number) => string | undefined,
   ) {}
 
-  add(normalized: string, slot: number): void {
-    this.slots.add(this.form.hash(normalized), slot);
+  add(normalized: string, slot: number, hash = this.form.hash(normalized)): void {
+    this.slots.add(hash, slot);
   }
 
   finishBulk(): void {
@@ -52,3 +53,8 @@ export class NameFormIndex {
     return found;
   }
 }
+
+/** Each word stemmed, in order: "distilled" finds "distillation", "recurrent neural networking" finds "recurrent neural network". */
+export const STEMMED: NameForm = { hash: (normalized) => hashText(stemmedWords(normalized)), text: stemmedWords };
+/** "finetuned" finds "fine-tuning": the stem of the name written as one word. */
+export const STEMMED_COMPACT: NameForm = { hash: (normalized) => hashText(stemmedCompact(normalized)), text: stemmedCompact };

@@ -29,6 +29,11 @@ export class Vocabulary {
     return this.words.length;
   }
 
+  /** Whether any indexed name or text uses this folded word. */
+  has(folded: string): boolean {
+    return this.wordIds.has(folded);
+  }
+
   /** The id of a folded word, adding it if new. */
   intern(folded: string): number {
     let id = this.wordIds.get(folded);

@@ -1,0 +1,351 @@
+import { foldWord, normalizedWords } from '../normalize.js';
+import type { Entry } from '../schema.js';
+import { COMPARISON_CUES, COMPARISON_SEPARATORS, CONTEXT_WORDS, isIncidentalWord, isNameFiller, isStopWord } from './query-words.js';
+import { stemWord } from './stems.js';
+import type { ComparisonAnswer, EntryAnswer, NameResult, Reading, ResolveResult, Suggestion } from './types.js';
+
+/** What understanding a query needs from the engine. */
+export interface TermLookup {
+  /** The whole text as one name: exact, alias, or (with 'typos') a typo clearly ahead of every other entry. */
+  resolveName(text: string, typos?: 'typos' | 'as written'): NameResult;
+  /** Names written among the words (as typed or by word stems), longest first at each position, in order. */
+  spot(words: readonly string[]): Reading[];
+  /** Names whose words are all among `words` in some form and order (generic ones may be left out). */
+  namesWithin(words: readonly string[]): Reading[];
+  /** The one entry with a name that begins with these whole words ("ridge" for "ridge regression"), if only one has. */
+  onlyNameStartingWith(text: string): Suggestion | undefined;
+  /** The stems of the words an entry's own texts use. */
+  entryWords(entry: Entry): ReadonlySet<string>;
+  /** Whether any name or text of the glossary uses this normalised word. */
+  knowsWord(word: string): boolean;
+  /** Where the glossary's texts use two words together, in this order: in the entry's own texts, only in others', or nowhere. */
+  phraseUse(first: string, second: string, entry: Entry): PhraseUse;
+}
+
+export type PhraseUse = 'own' | 'elsewhere' | 'nowhere';
+
+const DID_YOU_MEAN = 5;
+/** Queries of up to this many words are tried as a mistyped name before names are read among their words. */
+const SHORT_QUERY = 4;
+/** Separators that make a comparison by themselves; the others need a cue word ("difference", "compare"). */
+const SEPARATORS_WITHOUT_CUE = new Set(['vs', 'versus', 'v', 'or']);
+/**
+ * Auxiliaries that open a question whose main verb or adjective comes after the term: "why does
+ * my loss explode", "how do i choose a learning rate", "is cot prompting worth it".
+ */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'might', 'must', 'may', 'is', 'are', 'was', 'were'].map(foldWord));
+/** "is" after these asks what something is ("what is policy iteration"): the term follows, not a verb. */
+const IDENTITY_QUESTIONS = new Set(['what', 'whats', 'which', 'who', 'wat', 'wats'].map(foldWord));
+const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
+/** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
+const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
+/** Prepositions that end the name on one side of "A or B" ("tsne or umap for visualising"). */
+const PHRASE_ENDS = new Set(['for', 'in', 'on', 'with', 'when', 'to', 'at'].map(foldWord));
+
+/**
+ * Free text to an answer, in the order a tutor would read it:
+ * 1. the whole text as a name, as written;
+ * 2. a comparison of two names ("bagging vs boosting", "how is fine tuning different from prompting");
+ * 3. one name read among the other words, as written ("leaky relu activation"), in other forms or
+ *    order ("augmenting data", "recurrent networks"), when the other words only place it and none
+ *    turns it into another concept ("ridge classifier" is not Classification);
+ * 4. the whole text as a name with a typo, or a typo once the question words are set aside
+ *    ("what exactly is a transfomer").
+ * Anything else is "not found", with the names it read and the near misses as suggestions.
+ */
+export function understandQuery(query: string, lookup: TermLookup): ResolveResult {
+  const named = lookup.resolveName(query, 'as written');
+  if (named.found) return named;
+  const words = normalizedWords(query);
+  const comparison = compare(words, lookup);
+  if (comparison) return comparison;
+  const readings = readingsOf(words, lookup);
+  // Asked to compare, but only one side is in the glossary: answering that one alone would be
+  // answering something else ("dropout vs dropconnect"). Offer what was found instead.
+  const askedToCompare = words.some((word) => COMPARISON_CUES.has(word)) && (words.some((word) => COMPARISON_SEPARATORS.includes(word)) || readings.length > 1);
+  const read = bestReading(words, readings, lookup);
+  // Typos after the name read in longer queries: ranking near misses is the costly step, and a
+  // name read among the words is surer, unless a word the glossary never uses suggests
+  // unfinished or mistyped words ("hyperparameter tunign", "gaussian mixt").
+  const unknown = read !== undefined && words.some((word, at) => !read.covered.has(at) && !isStopWord(word) && !lookup.knowsWord(word));
+  // A query as short as a name may be a name with a typo whose other words happen to name
+  // something else ("neural quantum transfex"): the typo reading goes first there too.
+  const direct = !read || unknown || words.length <= SHORT_QUERY ? lookup.resolveName(query) : undefined;
+  if (direct?.found && !askedToCompare) return direct;
+  // A name that holds both things compared ("exploring vs exploiting") is still an answer.
+  if (read && (!askedToCompare || spansCue(words, read.covered))) {
+    const { covered: _covered, ...answer } = read;
+    return answer;
+  }
+  const core = trimmed(words, isStopWord);
+  const remainder = core.length > 0 && core.length < words.length && !askedToCompare ? lookup.resolveName(core.join(' ')) : undefined;
+  if (remainder?.found) return remainder;
+
+  const candidates = (read ? [read, ...readings] : readings).map(({ entry, matchedText }): Suggestion => ({ entry, matchedText, matchedBy: 'spotted' }));
+  candidates.push(...(direct?.suggestions ?? []), ...(remainder?.suggestions ?? []));
+  return { kind: 'none', found: false, suggestions: distinctEntries(candidates).slice(0, DID_YOU_MEAN) };
+}
+
+/**
+ * For autocomplete: the comparison or the name a query asks about, then the other names it
+ * contains. Empty for a query that is nothing but a name (suggest finds those by themselves).
+ */
+export function understoodSuggestions(partial: string, lookup: TermLookup): Suggestion[] {
+  const words = normalizedWords(partial);
+  if (words.length === 0) return [];
+  const comparison = compare(words, lookup);
+  if (comparison) {
+    const [first, second] = comparison.entries;
+    return [{ ...first, comparedWith: second.entry }, first, second];
+  }
+  const readings = readingsOf(words, lookup);
+  const found: Suggestion[] = [];
+  const read = bestReading(words, readings, lookup);
+  if (read) found.push({ entry: read.entry, matchedText: read.matchedText, matchedBy: read.matchedBy });
+  for (const { entry, matchedText } of readings) found.push({ entry, matchedText, matchedBy: 'spotted' });
+  return distinctEntries(found);
+}
+
+/** Names written in the words, then names whose words are there in other forms or order. */
+function readingsOf(words: readonly string[], lookup: TermLookup): Reading[] {
+  const spotted = lookup.spot(words);
+  if (words.every(isStopWord)) return spotted;
+  // Words written as a name are read as that name, not pieced into another reading
+  // ("concept drift detection" is not Data Drift, "expectation maximization" not Expected Value).
+  const pieced = lookup.namesWithin(words).filter((reading) => !spotted.some((spot) => [...reading.covered].every((at) => at >= spot.start && at < spot.end)));
+  return [...spotted, ...pieced];
+}
+
+/**
+ * The reading the words are about, as an answer: of the readings that pass `aboutTheName`, the
+ * first named, unless a later one covers more words including its own ("initialise my network
+ * weights" is Weight Initialization, not the Weights alone); a whole name before one missing its
+ * generic words ("convolving" is Convolution before Convolutional Neural Network). In "why do llms hallucinate", a verb
+ * right after the subject of a why/how question, when it names a process, is what is asked about.
+ */
+function bestReading(words: readonly string[], readings: readonly Reading[], lookup: TermLookup): (EntryAnswer & { covered: ReadonlySet<number> }) | undefined {
+  const specific = readings.filter((reading) => !isGeneric(reading));
+  const named = (reading: Reading) => readings.filter((other) => other.contiguous && other.entry !== reading.entry).flatMap((other) => [...other.covered]);
+  const pool = (specific.length > 0 ? specific : readings).filter((reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && named(reading).length > 0));
+  if (pool.length === 0) return undefined;
+  const contains = (outer: Reading, inner: Reading) => outer.covered.size > inner.covered.size && [...inner.covered].every((at) => outer.covered.has(at));
+  let best = pool[0]!;
+  for (const reading of pool) {
+    const sameWords = reading.start === best.start && reading.covered.size === best.covered.size;
+    if (
+      contains(reading, best) ||
+      (!contains(best, reading) && reading.start < best.start) ||
+      (reading.start === best.start && reading.covered.size > best.covered.size) ||
+      (sameWords && best.incomplete && !reading.incomplete)
+    ) {
+      best = reading;
+    }
+  }
+  const subject = best;
+  const verb = readings.find((reading) => reading.start === subject.end && reading.byStem && namesAnAction(reading) && asksWhyOrHow(words, subject.start));
+  const chosen = verb ?? subject;
+  const others = words.every((word, at) => chosen.covered.has(at) || isStopWord(word));
+  const matchedBy = !others ? 'spotted' : chosen.byStem || chosen.incomplete || !chosen.contiguous ? 'word-form' : chosen.kind === 'term' ? 'exact' : 'alias';
+  const suggestions = distinctEntries(
+    readings.filter((reading) => reading.entry !== chosen.entry).map(({ entry, matchedText }): Suggestion => ({ entry, matchedText, matchedBy: 'spotted' })),
+  );
+  return { kind: 'entry', found: true, entry: chosen.entry, matchedBy, matchedText: chosen.matchedText, suggestions, covered: chosen.covered };
+}
+
+/** Whether covered words stand on both sides of a comparison's cue or separator. */
+function spansCue(words: readonly string[], covered: ReadonlySet<number>): boolean {
+  const positions = [...covered];
+  return words.some((word, at) => (COMPARISON_CUES.has(word) || COMPARISON_SEPARATORS.includes(word)) && positions.some((p) => p < at) && positions.some((p) => p > at));
+}
+
+/**
+ * Whether the other words of a query only place a name, so the name is what is asked about:
+ * - inside the name's stretch, only small or generic words or words of the entry's texts may
+ *   fall between its words ("testing a hypothesis", "cleaning messy data");
+ * - the word right before it is a question word or a generic ML word, or a verb of the question
+ *   (see isVerbSlot), because that is where English puts the modifier of another concept
+ *   ("ridge classifier", "contrastive loss", "conjugate prior", even where the entry mentions it);
+ * - earlier words are question or generic words, or words of the entry's own texts, unless an
+ *   auxiliary before the name opened a question whose verb they are ("how big should my batch
+ *   size be"). "sycophancy in llms" is about sycophancy, not LLMs;
+ * - the word right after it makes no name that other entries use ("gaussian process", "policy
+ *   iteration"; a variant its own entry explains, like "bert base", is fine) and no name of its
+ *   own as an -ing noun ("label smoothing"): "svm kernel" is SVM;
+ * - later words are what is said about it ("… for segmentation", "… in plain english").
+ * A name of generic words only ("Neural Network") takes generic words around it and nothing else.
+ * A name read without some of its generic words ("recurrent networks") must not have another
+ * generic word in their place ("bayesian network" is not Bayesian Inference), and every other
+ * word must belong to its entry; nor can it stand beside another whole name ("kernel pca" is not
+ * Kernel Method, see bestReading).
+ */
+function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLookup): boolean {
+  const { start, end, covered } = reading;
+  const outside = (at: number) => !covered.has(at);
+  let known: ReadonlySet<string> | undefined;
+  const belongs = (word: string) => isIncidentalWord(word) || usesWord((known ??= lookup.entryWords(reading.entry)), word);
+  for (let at = start; at < end; at++) if (outside(at) && !belongs(words[at]!)) return false;
+  // A word the glossary never uses, in the phrase that ends with the name (up to a small word),
+  // is a mistyped or unknown part of it ("generativexpre-trained transformer"); elsewhere it is
+  // usually a library or a model size.
+  for (let at = start - 1; at >= 0 && !isStopWord(words[at]!); at--) if (!CONTEXT_WORDS.has(words[at]!) && !lookup.knowsWord(words[at]!)) return false;
+  if (isGeneric(reading)) return words.every((word, at) => !outside(at) || isIncidentalWord(word));
+
+  const before = words[start - 1];
+  if (before !== undefined && !isIncidentalWord(before) && !isVerbSlot(words, start - 1) && !isSizeOrManner(before)) return false;
+  if (reading.incomplete) {
+    return words.every((word, at) => !outside(at) || isStopWord(word) || (!CONTEXT_WORDS.has(word) && usesWord((known ??= lookup.entryWords(reading.entry)), word)));
+  }
+  const question = opensQuestion(words, start);
+  if (!question) for (let at = 0; at < start - 1; at++) if (!belongs(words[at]!)) return false;
+  const after = words[end];
+  if (after === undefined || isIncidentalWord(after)) return true;
+  // A word may follow the name ("svm kernel", "gradient clipping max norm"), unless the glossary
+  // uses the two together as a name of their own ("gaussian process", "policy iteration"). An
+  // -ing noun right after a one-word name makes a new name ("label smoothing", "label encoding",
+  // "model merging") unless the entry's own texts use the two together; after a longer name it
+  // must be a word of the entry. In a question too, where a verb may follow the name.
+  const phrase = lookup.phraseUse(words[end - 1]!, after, reading.entry);
+  if (phrase === 'own') return true;
+  if (phrase === 'elsewhere') return false;
+  if (after.endsWith('ing')) return covered.size > 1 && belongs(after);
+  return true;
+}
+
+/**
+ * Whether the word at `at` is a verb the asker put before the term rather than a modifier of it:
+ * after "i", "we", "you" or "to" ("how do i avoid data leakage", "how to compute auc"), or right
+ * after "why" or "how" ("why remove stop words").
+ */
+function isVerbSlot(words: readonly string[], at: number): boolean {
+  const previous = words[at - 1];
+  if (previous !== undefined && VERB_OPENERS.has(previous)) return true;
+  return at === 1 && (words[0] === 'why' || words[0] === 'how');
+}
+
+/** Words before a name that qualify it without making another concept: a size ("3x3 conv filter") or an adverb ("highly correlated"). */
+function isSizeOrManner(word: string): boolean {
+  return /\d/.test(word) || (word.length > 4 && word.endsWith('ly'));
+}
+
+/** Whether an auxiliary before `start` opens a question whose verb may come after it (see AUXILIARIES). */
+function opensQuestion(words: readonly string[], start: number): boolean {
+  for (let at = 0; at < start; at++) {
+    const word = words[at]!;
+    if (!AUXILIARIES.has(word)) continue;
+    if (COPULAS.has(word) && at > 0 && IDENTITY_QUESTIONS.has(words[at - 1]!)) continue;
+    return true;
+  }
+  return false;
+}
+
+function asksWhyOrHow(words: readonly string[], start: number): boolean {
+  return (words[0] === 'why' || words[0] === 'how') && opensQuestion(words, start);
+}
+
+/** A name for a process, which a verb in the question may stand for: "hallucinate" for Hallucination, "overfit" for Overfitting. */
+function namesAnAction(reading: Reading): boolean {
+  return isActionNoun(normalizedWords(reading.matchedText).at(-1) ?? '');
+}
+
+/** A noun for a process or state, by its ending: "smoothing", "detection", "deployment", "variance". */
+function isActionNoun(word: string): boolean {
+  return /(?:tion|sion|ing|ment|ance|ence)$/.test(word);
+}
+
+/**
+ * Whether an entry's texts use a word in some form. Porter stems do not always meet ("classifier"
+ * is "classifi", "classification" "classif"), so a long stem that begins another counts too.
+ */
+function usesWord(known: ReadonlySet<string>, word: string): boolean {
+  const stem = stemWord(word);
+  if (known.has(stem)) return true;
+  if (stem.length < 6) return false;
+  for (const other of known) if (other.length >= 6 && (other.startsWith(stem) || stem.startsWith(other))) return true;
+  return false;
+}
+
+/** A name made of generic words only ("Neural Network", "Loss Function"), judged by the name itself, not by how it was typed. */
+function isGeneric(reading: Reading): boolean {
+  return normalizedWords(reading.matchedText).every((word) => CONTEXT_WORDS.has(word) || isNameFiller(word));
+}
+
+/**
+ * Two different entries on either side of a separator: "A vs B", "A or B" (each side a name by
+ * itself), or with a cue word anywhere ("difference between A and B", "how is A different from
+ * B", "compare A with B"). With a cue and no usable separator, the first two specific names read.
+ */
+function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer | undefined {
+  if (words.length < 2) return undefined;
+  const hasCue = words.some((word) => COMPARISON_CUES.has(word));
+  for (const separator of COMPARISON_SEPARATORS) {
+    if (!SEPARATORS_WITHOUT_CUE.has(separator) && !hasCue) continue;
+    for (let at = words.indexOf(separator); at !== -1; at = words.indexOf(separator, at + 1)) {
+      const pair = sidesOf(words.slice(0, at), words.slice(at + 1), lookup, !hasCue);
+      if (pair) return comparisonOf(...pair);
+    }
+  }
+  if (!hasCue) return undefined;
+  const named = distinctEntries(
+    lookup
+      .spot(words)
+      .filter((reading) => !isGeneric(reading))
+      .map(({ entry, matchedText }): Suggestion => ({ entry, matchedText, matchedBy: 'spotted' })),
+  );
+  return named.length >= 2 ? comparisonOf(named[0]!, named[1]!) : undefined;
+}
+
+/**
+ * The entries on the two sides of a comparison. A side may leave out what both share: "linear vs
+ * logistic regression", "top k vs top p sampling", "vanishing vs exploding gradients".
+ */
+function sidesOf(left: readonly string[], right: readonly string[], lookup: TermLookup, strict: boolean): [Suggestion, Suggestion] | undefined {
+  const second = sideAnswer(right, lookup, strict);
+  let first = sideAnswer(left, lookup, strict);
+  if (!first && second) {
+    for (let shared = 1; shared < right.length && !first; shared++) first = sideAnswer([...left, ...right.slice(-shared)], lookup, strict);
+  }
+  if (!first || !second || first.entry === second.entry) return undefined;
+  return [first, second];
+}
+
+function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean): Suggestion | undefined {
+  const core = trimmed(side, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
+  if (core.length === 0) return undefined;
+  // "A or B" without a cue may end in a phrase ("… for visualising"); the name comes before it.
+  const phraseEnd = core.findIndex((word) => PHRASE_ENDS.has(word));
+  // A name may end in a stop word ("bag of words"), so the side as written comes first.
+  const texts = [side.join(' '), core.join(' ')];
+  if (strict && phraseEnd > 0) texts.push(core.slice(0, phraseEnd).join(' '));
+  for (const text of new Set(texts)) {
+    const name = lookup.resolveName(text);
+    if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
+  }
+  if (!strict) {
+    // The side without its question and cue words, then as written ("plain bag of words" loses "words" to trimming).
+    const read = bestReading(core, readingsOf(core, lookup), lookup) ?? bestReading(side, readingsOf(side, lookup), lookup);
+    if (read) return { entry: read.entry, matchedText: read.matchedText, matchedBy: read.matchedBy };
+  }
+  // Beside another term, the first words of a name stand for it ("lasso vs ridge", "nucleus
+  // sampling vs top k"), unless they are generic ("parameter" does not begin Parameter-Efficient
+  // Fine-Tuning here).
+  const start = strict && phraseEnd > 0 ? core.slice(0, phraseEnd) : core;
+  return start.every(isIncidentalWord) ? undefined : lookup.onlyNameStartingWith(start.join(' '));
+}
+
+function comparisonOf(first: Suggestion, second: Suggestion): ComparisonAnswer {
+  return { kind: 'comparison', found: true, entries: [first, second], suggestions: [] };
+}
+
+/** The words without a leading and trailing run of words that `drop` accepts. */
+function trimmed(words: readonly string[], drop: (word: string) => boolean): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && drop(words[start]!)) start++;
+  while (end > start && drop(words[end - 1]!)) end--;
+  return words.slice(start, end);
+}
+
+function distinctEntries(suggestions: readonly Suggestion[]): Suggestion[] {
+  const seen = new Set<Entry>();
+  return suggestions.filter((suggestion) => !seen.has(suggestion.entry) && seen.add(suggestion.entry));
+}
