@@ -10,6 +10,8 @@ import {
   type QualityReport,
   UNDERSTANDING_DEV_FILE,
   UNDERSTANDING_EVAL_FILE,
+  UNDERSTANDING_FINAL_FILE,
+  UNDERSTANDING_FRESH_FILE,
 } from './quality.js';
 
 /**
@@ -17,7 +19,8 @@ import {
  * two labelled sets: the first one (typos, spellings, word order, simple questions) and the set
  * of queries as students ask them (questions, context words, word forms, comparisons, concepts
  * the glossary lacks), written blind to the engine. `--dev` runs the smaller development set
- * instead of the held-out one; `--failures` lists every query the engine got wrong.
+ * instead of the held-out one; `--all` adds the two later blind sets; `--failures` lists every
+ * query the engine got wrong.
  */
 const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
 if (!opened.ok) throw new Error('the shipped glossary does not validate; run npm run validate');
@@ -86,4 +89,8 @@ for (const [index, searcher] of searchers.entries()) {
 
 const dev = process.argv.includes('--dev');
 table(dev ? 'As students ask: DEVELOPMENT set' : 'As students ask: held-out set written blind to the engine', dev ? UNDERSTANDING_DEV_FILE : UNDERSTANDING_EVAL_FILE, true);
+if (process.argv.includes('--all')) {
+  table('As students ask: second blind set (its failures were studied while the engine was tuned)', UNDERSTANDING_FRESH_FILE, true);
+  table('As students ask: final blind set (never looked at before this measure)', UNDERSTANDING_FINAL_FILE, true);
+}
 console.log('R@5: the expected answer among the answer and its did-you-mean list; AC@5: among the first five autocomplete choices for the whole query.');

@@ -23,6 +23,10 @@ interface LabelledQueryFile {
 export const EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-queries.json');
 /** Questions, context words, word forms, comparisons and absent concepts, written blind to the engine. */
 export const UNDERSTANDING_EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding.json');
+/** A second blind set of the same kinds, by another writer: its failures were studied while the engine was tuned. */
+export const UNDERSTANDING_FRESH_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-fresh.json');
+/** A third blind set, measured once the engine was done, never used to tune it. */
+export const UNDERSTANDING_FINAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-final.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 

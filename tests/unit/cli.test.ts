@@ -30,6 +30,15 @@ describe('glossary CLI', () => {
     expect(out).toMatch(/No term matches "top k"\. Did you mean: .*Top-k Accuracy/);
   });
 
+  it('define answers a comparison with both entries, the first named first, in text and as a JSON list', async () => {
+    const text = await cli(['define', 'difference', 'between', 'learning', 'rate', 'and', 'gradient', 'descent']);
+    expect(text.code).toBe(EXIT.ok);
+    expect(text.out.indexOf('Learning Rate\n')).toBe(0);
+    expect(text.out).toContain('\n\n----\n\nGradient Descent\n');
+    const json = JSON.parse((await cli(['define', 'gradient', 'descent', 'vs', 'learning', 'rate', '--json'])).out);
+    expect(json).toMatchObject({ found: true, kind: 'comparison', entries: [{ id: 'gradient-descent' }, { id: 'learning-rate' }] });
+  });
+
   it('every command speaks JSON with --json', async () => {
     const defined = JSON.parse((await cli(['define', 'lerning', 'rate', '--json'])).out);
     expect(defined).toMatchObject({ found: true, matchedBy: 'fuzzy', entry: { id: 'learning-rate' } });

@@ -135,15 +135,15 @@ export function renderHelp(context: BotContext): EntryView {
     .setTitle('Glossary bot: how to use it')
     .setDescription(
       `I answer "what is X?" from a curated glossary of ${context.glossary.entries.size} AI and machine-learning terms. ` +
-        'Typos are fine: I suggest terms as you type and tell you when I am not sure.',
+        'Typos and questions are fine: I suggest terms as you type and tell you when I am not sure.',
     )
     .addFields(
-      { name: '/define term', value: `Look a term up (try \`/define ${example}\`). Options: \`hide\` shows the answer only to you; \`mention\` points it at someone. Buttons under the answer open related terms; on your own answer they update it in place with a Back button.` },
+      { name: '/define term', value: `Look a term up (try \`/define ${example}\`), or ask as you would a tutor: "is dropout only used in training?". Ask for a difference ("bagging vs boosting") to see both side by side. Options: \`hide\` shows the answer only to you; \`mention\` points it at someone. Buttons under the answer open related terms; on your own answer they update it in place with a Back button.` },
       { name: '/search text', value: 'Find terms whose definitions mention some words, e.g. `/search penalty on large weights`.' },
       { name: '/browse [category]', value: 'See the categories, or page through one category A–Z.' },
       { name: '/random [category]', value: 'A random term to study.' },
       { name: 'Explain terms (message menu)', value: 'Right-click or long-press a message → Apps → Explain terms: lists the glossary terms it uses.' },
-      { name: 'Ask by mention', value: 'Mention me with a question, e.g. "@Glossary what is batch size?", and I reply with the entry.' },
+      { name: 'Ask by mention', value: 'Mention me with a question, e.g. "@Glossary what is batch size?" or "@Glossary precision vs recall?", and I reply with the answer.' },
     );
   return { embeds: [embed.toJSON()], components: [] };
 }

@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswer } from '../../src/discord/render/answer.js';
+import type { BotContext } from '../../src/discord/context.js';
+import { openGlossary } from '../../src/glossary/open.js';
+import { parseComparisonValue, type SearchEngine } from '../../src/glossary/search/engine.js';
+import { isFormOf } from '../../src/glossary/search/stems.js';
+import type { ResolveResult } from '../../src/glossary/search/types.js';
+import { SHIPPED_GLOSSARY_DIR } from '../../src/paths.js';
+
+// Expected answers below are the shipped glossary's ids and terms, read from data/glossary.
+let engine: SearchEngine;
+let context: BotContext;
+
+beforeAll(async () => {
+  const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
+  if (!opened.ok) throw new Error('shipped glossary invalid');
+  engine = opened.value.engine;
+  context = { glossary: opened.value.glossary, engine, random: () => 0 };
+});
+
+/** What a query resolves to, in one comparable string: an id, "a vs b", or "none". */
+function answer(query: string): string {
+  const result = engine.resolve(query);
+  return describe_(result);
+}
+
+function describe_(result: ResolveResult): string {
+  switch (result.kind) {
+    case 'entry':
+      return result.entry.id;
+    case 'comparison':
+      return `${result.entries[0].entry.id} vs ${result.entries[1].entry.id}`;
+    case 'none':
+      return 'none';
+  }
+}
+
+describe('questions and context words around a term', () => {
+  it.each([
+    ['what exactly is a transformer', 'transformer'],
+    ['is dropout only used in training?', 'dropout'],
+    ['whats the point of batch norm', 'batch-normalization'],
+    ['leaky relu activation', 'leaky-relu'],
+    ['svm kernel', 'support-vector-machine'],
+    ['batch norm in pytorch', 'batch-normalization'],
+    ['iou metric', 'intersection-over-union'],
+    ['how big should my batch size be', 'batch-size'],
+    ['why do llms hallucinate so much', 'hallucination'],
+  ])('%s → %s', (query, expected) => {
+    expect(answer(query)).toBe(expected);
+  });
+
+  it('says the term was found among other words', () => {
+    const result = engine.resolve('leaky relu activation');
+    expect(result).toMatchObject({ kind: 'entry', matchedBy: 'spotted', matchedText: 'Leaky ReLU' });
+  });
+
+  it('keeps the first term named when a question names two', () => {
+    expect(answer('adam optimizer learning rate')).toBe('adam-optimizer');
+  });
+});
+
+describe('word forms', () => {
+  it.each([
+    ['distilled', 'knowledge-distillation'],
+    ['quantised', 'quantization'],
+    ['overfitted', 'overfitting'],
+    ['regularizing', 'regularization'],
+    ['finetuned', 'fine-tuning'],
+    ['augmenting data', 'data-augmentation'],
+    ['recurrent nets', 'recurrent-neural-network'],
+  ])('%s → %s', (query, expected) => {
+    expect(answer(query)).toBe(expected);
+  });
+
+  it('tells forms of a word from words that share a stem but mean something else', () => {
+    expect(isFormOf('distilled', 'distillation')).toBe(true);
+    expect(isFormOf('inferencing', 'inference')).toBe(true);
+    expect(isFormOf('recognising', 'recognition')).toBe(false); // British spelling is folded before this runs
+    expect(isFormOf('recognizing', 'recognition')).toBe(true);
+    expect(isFormOf('activation', 'active')).toBe(false);
+    expect(isFormOf('selection', 'selectivity')).toBe(false);
+    expect(isFormOf('generating', 'generative')).toBe(false);
+    expect(isFormOf('variational', 'variance')).toBe(false);
+    expect(isFormOf('net', 'network')).toBe(true);
+  });
+});
+
+describe('comparisons', () => {
+  it.each([
+    ['difference between bagging and boosting', 'bagging vs boosting'],
+    ['gradient descent vs adam', 'gradient-descent vs adam-optimizer'],
+    ['precision or recall', 'precision vs recall'],
+    ['how is fine tuning different from prompting', 'fine-tuning vs prompt-engineering'],
+    ['linear vs logistic regression', 'linear-regression vs logistic-regression'],
+    ['boosting vs bagging', 'boosting vs bagging'],
+  ])('%s → %s, the first named first', (query, expected) => {
+    expect(answer(query)).toBe(expected);
+  });
+
+  it('answers one entry whose name holds both sides', () => {
+    expect(answer('exploring vs exploiting')).toBe('exploration-exploitation-tradeoff');
+  });
+
+  it('does not answer one side alone when the other is not in the glossary', () => {
+    const result = engine.resolve('difference between dropout and dropconnect');
+    expect(result.kind).toBe('none');
+    expect(result.suggestions.map((suggestion) => suggestion.entry.id)).toContain('dropout');
+  });
+
+  it('renders both entries side by side with a button that opens each', () => {
+    const result = engine.resolve('difference between bagging and boosting');
+    if (result.kind !== 'comparison') throw new Error('expected a comparison');
+    const view = renderAnswer(result, 'difference between bagging and boosting', context);
+    const [embed] = view.embeds;
+    expect(embed?.title).toBe('Bagging vs Boosting');
+    expect(embed?.fields?.map((field) => field.name)).toEqual(['Bagging · Classical Algorithms', 'Boosting · Classical Algorithms']);
+    expect(embed?.footer?.text).toBe('Comparing “Bagging” and “Boosting” for “difference between bagging and boosting”.');
+    const buttons = view.components.flatMap((row) => row.components);
+    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : undefined))).toEqual(['g1:e:bagging', 'g1:e:boosting']);
+  });
+});
+
+describe('no confident wrong answer for concepts the glossary lacks', () => {
+  it.each([
+    ['brier score', 'bleu-score'],
+    ['logits', 'logistic-regression'],
+    ['sift', 'instruction-tuning'],
+    ['reasoning model', 'model-registry'],
+    ['ridge classifier', 'classification'],
+    ['gaussian process regression', 'normal-distribution'],
+    ['machine unlearning', 'machine-learning'],
+    ['label smoothing', 'label'],
+    ['kernel pca', 'kernel-trick'],
+    ['insurance policy', 'policy'],
+  ])('%s is not found (and is not %s)', (query) => {
+    expect(answer(query)).toBe('none');
+  });
+
+  it('offers what it spotted as did-you-mean instead', () => {
+    expect(engine.resolve('ridge classifier').suggestions.map((suggestion) => suggestion.entry.id)).toContain('classification');
+  });
+});
+
+describe('autocomplete for several words', () => {
+  it('offers the term it spots, first', () => {
+    expect(engine.autocomplete('leaky relu activation')[0]).toEqual({ name: 'Leaky ReLU', value: 'leaky-relu' });
+  });
+
+  it('offers a comparison as one choice that /define reads back', () => {
+    const [first] = engine.autocomplete('gradient descent vs adam');
+    expect(first).toEqual({ name: 'Gradient Descent vs Adam Optimizer', value: 'gradient-descent vs adam-optimizer' });
+    expect(parseComparisonValue(first!.value)).toEqual(['gradient-descent', 'adam-optimizer']);
+    expect(parseComparisonValue('gradient descent vs adam')).toBeUndefined();
+  });
+
+  it('still lists names that start with the text first, shortest first', () => {
+    expect(engine.autocomplete('gradient desc')[0]?.value).toBe('gradient-descent');
+  });
+});
