@@ -25,6 +25,11 @@ export interface TermLookup {
 export type PhraseUse = 'own' | 'elsewhere' | 'nowhere';
 
 const DID_YOU_MEAN = 5;
+/**
+ * Words of a query that are read. A question is shorter; a message that mentions the bot may be
+ * 2,000 characters, and comparing every way of splitting it would hold the bot up for seconds.
+ */
+const MAX_QUERY_WORDS = 24;
 /** Queries of up to this many words are tried as a mistyped name before names are read among their words. */
 const SHORT_QUERY = 4;
 /** Separators that make a comparison by themselves; the others need a cue word ("difference", "compare"). */
@@ -57,6 +62,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   const named = lookup.resolveName(query, 'as written');
   if (named.found) return named;
   const words = normalizedWords(query);
+  if (words.length > MAX_QUERY_WORDS) return understandQuery(words.slice(0, MAX_QUERY_WORDS).join(' '), lookup);
   const comparison = compare(words, lookup);
   if (comparison) return comparison;
   const readings = readingsOf(words, lookup);
@@ -91,7 +97,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
  * contains. Empty for a query that is nothing but a name (suggest finds those by themselves).
  */
 export function understoodSuggestions(partial: string, lookup: TermLookup): Suggestion[] {
-  const words = normalizedWords(partial);
+  const words = normalizedWords(partial).slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return [];
   const comparison = compare(words, lookup);
   if (comparison) {
@@ -279,7 +285,8 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
   const hasCue = words.some((word) => COMPARISON_CUES.has(word));
   for (const separator of COMPARISON_SEPARATORS) {
     if (!SEPARATORS_WITHOUT_CUE.has(separator) && !hasCue) continue;
-    for (let at = words.indexOf(separator); at !== -1; at = words.indexOf(separator, at + 1)) {
+    // The first two places a separator stands: a question names its two things early.
+    for (let at = words.indexOf(separator), tried = 0; at !== -1 && tried < 2; at = words.indexOf(separator, at + 1), tried++) {
       const pair = sidesOf(words.slice(0, at), words.slice(at + 1), lookup, !hasCue);
       if (pair) return comparisonOf(...pair);
     }
@@ -302,7 +309,7 @@ function sidesOf(left: readonly string[], right: readonly string[], lookup: Term
   const second = sideAnswer(right, lookup, strict);
   let first = sideAnswer(left, lookup, strict);
   if (!first && second) {
-    for (let shared = 1; shared < right.length && !first; shared++) first = sideAnswer([...left, ...right.slice(-shared)], lookup, strict);
+    for (let shared = 1; shared < Math.min(right.length, 4) && !first; shared++) first = sideAnswer([...left, ...right.slice(-shared)], lookup, strict);
   }
   if (!first || !second || first.entry === second.entry) return undefined;
   return [first, second];
@@ -316,8 +323,10 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
   // A name may end in a stop word ("bag of words"), so the side as written comes first.
   const texts = [side.join(' '), core.join(' ')];
   if (strict && phraseEnd > 0) texts.push(core.slice(0, phraseEnd).join(' '));
+  // Typos only in a side short enough to be a name: ranking near misses of a long text is slow.
+  const typos = core.length <= SHORT_QUERY ? 'typos' : 'as written';
   for (const text of new Set(texts)) {
-    const name = lookup.resolveName(text);
+    const name = lookup.resolveName(text, typos);
     if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
   }
   if (!strict) {
