@@ -91,7 +91,7 @@ describe('start-up', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { stage?: string; ms?: number; atMs?: number; msg: string });
     const stages = lines.filter((line) => line.stage !== undefined);
-    expect(stages.map((line) => line.stage)).toEqual(['config', 'glossary-load', 'index-build', 'login', 'prepare-answers']);
+    expect(stages.map((line) => line.stage)).toEqual(['config', 'glossary-load', 'index-build', 'login', 'prepare-word-forms', 'prepare-answers']);
     for (const stage of stages.slice(1)) expect(stage.ms, stage.stage).toEqual(expect.any(Number));
     expect(stages[0]!.atMs).toEqual(expect.any(Number));
     const loaded = lines.find((line) => line.stage === 'glossary-load') as { entries?: number } | undefined;
