@@ -20,7 +20,9 @@ function lookUp(text: string, context: BotContext): { view: EntryView } | { cand
   const byId = context.glossary.entries.get(text);
   if (byId) return { view: renderEntry(byId, context) };
   const pair = parseComparisonValue(text)?.map((id) => context.glossary.entries.get(id));
-  if (pair?.[0] && pair[1]) return { view: renderComparison(pair[0], pair[1], context) };
+  // Autocomplete never offers a term against itself; typed as "dropout vs dropout", the text goes to
+  // the engine like any other (a comparison of one entry would carry two buttons with one custom_id).
+  if (pair?.[0] && pair[1] && pair[0] !== pair[1]) return { view: renderComparison(pair[0], pair[1], context) };
   const result = context.engine.resolve(text);
   if (!result.found) return { candidates: result.suggestions.map((suggestion) => suggestion.entry) };
   return { view: renderAnswer(result, text, context) };

@@ -270,6 +270,144 @@ describe('Explain terms and asking by mention', () => {
   });
 });
 
+describe('understanding how students ask', () => {
+  const definitionOf = (id: string) => harness.glossary.glossary.entries.get(id)!.definition;
+  const labelsOf = (data: Record<string, any> | undefined) => buttonsOf(data).map((button: { label: string }) => button.label);
+
+  it('answers a question with context words, saying which term it found', async () => {
+    const dropout = await callbackBody(harness.fake, define('is dropout only used in training?').id);
+    expect(dropout.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(dropout.data!.flags).toBeUndefined();
+    expect(dropout.data!.embeds[0].title).toBe('Dropout');
+    expect(dropout.data!.embeds[0].description).toContain(definitionOf('dropout'));
+    expect(dropout.data!.embeds[0].footer.text).toBe('Showing “Dropout”, the term found in “is dropout only used in training?”.');
+
+    const leaky = await callbackBody(harness.fake, define('leaky relu activation').id);
+    expect(leaky.data!.embeds[0].title).toBe('Leaky ReLU');
+    expect(leaky.data!.embeds[0].footer.text).toBe('Showing “Leaky ReLU”, the term found in “leaky relu activation”.');
+  });
+
+  it('answers another form of a term’s words', async () => {
+    for (const [typed, term] of [
+      ['distilled', 'Knowledge Distillation'],
+      ['finetuned', 'Fine-Tuning'],
+      ['augmenting data', 'Data Augmentation'],
+    ] as const) {
+      const body = await callbackBody(harness.fake, define(typed).id);
+      expect(body.data!.flags, typed).toBeUndefined();
+      expect(body.data!.embeds[0].title, typed).toBe(term);
+      expect(body.data!.embeds[0].footer.text, typed).toBe(`Showing “${term}” for “${typed}”.`);
+    }
+  });
+
+  it('compares two terms side by side, and each button opens its entry privately for anyone without editing the comparison', async () => {
+    const { world } = harness.fake;
+    const asked = define('difference between bagging and boosting');
+    const body = await callbackBody(harness.fake, asked.id);
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data!.flags).toBeUndefined();
+    expect(body.data!.allowed_mentions).toEqual({ parse: [] });
+    expect(body.data!.embeds).toHaveLength(1);
+    const embed = body.data!.embeds[0];
+    expect(embed.title).toBe('Bagging vs Boosting');
+    expect(embed.fields).toEqual([
+      { name: 'Bagging · Classical Algorithms', value: definitionOf('bagging') },
+      { name: 'Boosting · Classical Algorithms', value: definitionOf('boosting') },
+    ]);
+    expect(embed.footer.text).toBe('Comparing “Bagging” and “Boosting” for “difference between bagging and boosting”.');
+    expect(body.data!.components).toHaveLength(1);
+    const buttons = buttonsOf(body.data);
+    expect(buttons.map((button: { label: string }) => button.label)).toEqual(['Open Bagging', 'Open Boosting']);
+    expect(buttons.map((button: { custom_id: string }) => button.custom_id)).toEqual(['g1:e:bagging', 'g1:e:boosting']);
+
+    const message = messageFromInteraction(harness.fake, asked.id);
+    const shown = JSON.parse(JSON.stringify(message));
+    const before = harness.fake.requests.length;
+    for (const user of [world.users.alice, world.users.bob]) {
+      for (const [button, term, id] of [
+        [buttons[0], 'Bagging', 'bagging'],
+        [buttons[1], 'Boosting', 'boosting'],
+      ] as const) {
+        const clicked = await callbackBody(
+          harness.fake,
+          harness.fake.sendInteraction(payloads.buttonPress(world, { customId: button.custom_id, message, user })).id,
+        );
+        expect(clicked.type, `${user.username} opens ${term}`).toBe(InteractionResponseType.ChannelMessageWithSource);
+        expect(clicked.data!.flags).toBe(MessageFlags.Ephemeral);
+        expect(clicked.data!.embeds[0].title).toBe(term);
+        expect(clicked.data!.embeds[0].description).toContain(definitionOf(id));
+      }
+    }
+    // The comparison stays as it was for everyone reading along: no edit of any kind reached the fake.
+    const since = harness.fake.requests.slice(before);
+    expect(since.filter((request) => request.method === 'PATCH' || request.method === 'DELETE')).toEqual([]);
+    expect(since.filter((request) => (request.body as { type?: number } | undefined)?.type === InteractionResponseType.UpdateMessage)).toEqual([]);
+    expect(messageFromInteraction(harness.fake, asked.id)).toEqual(shown);
+  });
+
+  it('says privately that a near-miss concept the glossary lacks is not there, instead of answering its neighbour', async () => {
+    for (const [typed, neighbour, id] of [
+      ['brier score', 'BLEU Score', 'bleu-score'],
+      ['ridge classifier', 'Classification', 'classification'],
+    ] as const) {
+      const body = await callbackBody(harness.fake, define(typed).id);
+      expect(body.data!.flags, typed).toBe(MessageFlags.Ephemeral);
+      expect(body.data!.embeds).toHaveLength(1);
+      expect(body.data!.embeds[0].title, typed).toBeUndefined();
+      expect(body.data!.embeds[0].description).toMatch(new RegExp(`^No term matches “${typed}”`));
+      expect(body.data!.embeds[0].fields ?? []).toEqual([]);
+      // The neighbour may be offered as a did-you-mean button, never given as the answer.
+      expect(JSON.stringify(body.data)).not.toContain(definitionOf(id).slice(0, 40));
+      expect(body.data!.embeds[0].description).toContain('Did you mean one of these?');
+      expect(labelsOf(body.data)).toContain(neighbour);
+    }
+  });
+
+  it('autocomplete offers a comparison, and picking it answers the comparison', async () => {
+    const completed = await callbackBody(
+      harness.fake,
+      harness.fake.sendInteraction(
+        payloads.autocomplete(harness.fake.world, { name: 'define', options: [option.string('term', 'gradient descent vs adam')], focused: 'term' }),
+      ).id,
+    );
+    expect(completed.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(completed.data!.choices).toContainEqual({ name: 'Gradient Descent vs Adam Optimizer', value: 'gradient-descent vs adam-optimizer' });
+
+    const picked = await callbackBody(harness.fake, define('gradient-descent vs adam-optimizer').id);
+    expect(picked.data!.flags).toBeUndefined();
+    const embed = picked.data!.embeds[0];
+    expect(embed.title).toBe('Gradient Descent vs Adam Optimizer');
+    expect(embed.fields.map((field: { name: string }) => field.name)).toEqual(['Gradient Descent · Machine Learning Fundamentals', 'Adam Optimizer · Deep Learning']);
+    expect(labelsOf(picked.data)).toEqual(['Open Gradient Descent', 'Open Adam Optimizer']);
+  });
+
+  it('answers a typed "A vs A" (shaped like an autocomplete value) in a way Discord accepts, not as a term compared with itself', async () => {
+    const body = await callbackBody(harness.fake, define('dropout vs dropout').id);
+    expect(body.data!.embeds[0].title).not.toBe('Dropout vs Dropout');
+    expect(JSON.stringify(body.data)).toContain('Dropout');
+    const ids = buttonsOf(body.data).map((button: { custom_id: string }) => button.custom_id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('replies to "@bot what\'s the difference between precision and recall?" with the comparison, pinging nobody', async () => {
+    const { world } = harness.fake;
+    const before = harness.fake.requests.length;
+    const question = "what's the difference between precision and recall?";
+    harness.fake.dispatch('MESSAGE_CREATE', payloads.messageCreate(world, { content: question, mentionBot: true, author: world.users.bob }));
+    const sent = await harness.fake.waitForRequest((request) => request.seq > before && request.route === '/channels/{channel_id}/messages' && request.method === 'POST');
+    const body = sent.body as Record<string, any>;
+    expect(body.embeds[0].title).toBe('Precision vs Recall');
+    expect(body.embeds[0].fields).toEqual([
+      { name: 'Precision · Evaluation & Metrics', value: definitionOf('precision') },
+      { name: 'Recall · Evaluation & Metrics', value: definitionOf('recall') },
+    ]);
+    expect(body.embeds[0].footer.text).toBe(`Comparing “Precision” and “Recall” for “${question}”.`);
+    expect(labelsOf(body)).toEqual(['Open Precision', 'Open Recall']);
+    expect(body.message_reference.message_id).toBeDefined();
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+});
+
 describe('resilience', () => {
   it('retries an interaction callback after a 429, waiting as told, and still answers', async () => {
     harness.fake.failNext((request) => request.route === '/interactions/{interaction_id}/{interaction_token}/callback', { status: 429, retryAfterSeconds: 0.2 });
