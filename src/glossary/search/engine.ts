@@ -100,6 +100,7 @@ export class SearchEngine implements TermLookup {
   private readonly compactExact = new NameFormIndex(WITHOUT_SPACES, (slot) => this.keys[slot]?.normalized);
   private readonly reordered = new NameFormIndex(WORD_SET, (slot) => this.keys[slot]?.normalized);
   private stemIndexes: WordFormIndexes | undefined;
+  private lastForms: { query: string; forms: string[] } | undefined;
   /** The stems of the words of the entries asked about lately, for judging the other words of a query. */
   private readonly recentEntryWords = new RecentlyUsed<Entry, ReadonlySet<string>>(REMEMBERED_ENTRY_WORDS);
   private readonly fullText = new FullTextIndex();
@@ -197,7 +198,9 @@ export class SearchEngine implements TermLookup {
    * with did-you-mean suggestions.
    */
   resolveName(query: string, typos: 'typos' | 'as written' = 'typos'): NameResult {
-    const forms = queryForms(query);
+    // Understanding asks for the same text as written and then with typos: fold it once.
+    if (this.lastForms?.query !== query) this.lastForms = { query, forms: queryForms(query) };
+    const { forms } = this.lastForms;
     for (const form of forms) {
       const slot = this.exactSlot(form);
       if (slot !== undefined) {
@@ -374,13 +377,11 @@ export class SearchEngine implements TermLookup {
       if (slot !== undefined) take(slot, undefined);
     }
     const prefixed = this.prefixMatches(form);
-    // Several words, or a word no name starts with: what the text asks about (a comparison, a name
-    // among other words, another form of a word). After the names that start with the text,
-    // which are what someone typing a name wants; before them when there are none.
-    const understood = form.includes(' ') || prefixed.length === 0 ? understoodSuggestions(partial, this) : [];
-    if (prefixed.length === 0) understood.forEach(offer);
+    // What the text asks about (a comparison, a name among other words, another form of a word),
+    // only when no name starts with the text: otherwise someone is typing a name, and reading the
+    // words would cost every keystroke.
+    if (prefixed.length === 0) understoodSuggestions(partial, this).forEach(offer);
     for (const slot of prefixed) take(slot, undefined);
-    understood.forEach(offer);
     // Near misses only when no name starts with what was typed: that is a typo, and a list of
     // names that do start with it needs no neighbours one slip away (fuzzy ranking was most of
     // an autocomplete's cost, on every keystroke).

@@ -65,18 +65,21 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   if (words.length > MAX_QUERY_WORDS) return understandQuery(words.slice(0, MAX_QUERY_WORDS).join(' '), lookup);
   const comparison = compare(words, lookup);
   if (comparison) return comparison;
+  const cued = words.some((word) => COMPARISON_CUES.has(word));
+  // A query as short as a name is most likely a name with a typo, whose other words may happen
+  // to name something else ("neural quantum transfex"): the typo reading goes first.
+  let direct = words.length <= SHORT_QUERY && !cued ? lookup.resolveName(query) : undefined;
+  if (direct?.found) return direct;
   const readings = readingsOf(words, lookup);
   // Asked to compare, but only one side is in the glossary: answering that one alone would be
   // answering something else ("dropout vs dropconnect"). Offer what was found instead.
-  const askedToCompare = words.some((word) => COMPARISON_CUES.has(word)) && (words.some((word) => COMPARISON_SEPARATORS.includes(word)) || readings.length > 1);
+  const askedToCompare = cued && (words.some((word) => COMPARISON_SEPARATORS.includes(word)) || readings.length > 1);
   const read = bestReading(words, readings, lookup);
   // Typos after the name read in longer queries: ranking near misses is the costly step, and a
   // name read among the words is surer, unless a word the glossary never uses suggests
   // unfinished or mistyped words ("hyperparameter tunign", "gaussian mixt").
   const unknown = read !== undefined && words.some((word, at) => !read.covered.has(at) && !isStopWord(word) && !lookup.knowsWord(word));
-  // A query as short as a name may be a name with a typo whose other words happen to name
-  // something else ("neural quantum transfex"): the typo reading goes first there too.
-  const direct = !read || unknown || words.length <= SHORT_QUERY ? lookup.resolveName(query) : undefined;
+  if (!direct && (!read || unknown)) direct = lookup.resolveName(query);
   if (direct?.found && !askedToCompare) return direct;
   // A name that holds both things compared ("exploring vs exploiting") is still an answer.
   if (read && (!askedToCompare || spansCue(words, read.covered))) {
