@@ -162,7 +162,7 @@ function define({ engine, glossary }: OpenGlossary, query: string, json: boolean
   const suggestionIds = result.suggestions.map((suggestion) => suggestion.entry.id);
   switch (result.kind) {
     case 'none':
-      if (json) printJson(io, { found: false, query, suggestions: suggestionIds });
+      if (json) printJson(io, { found: false, kind: 'none', query, suggestions: suggestionIds });
       else {
         const names = result.suggestions.map((suggestion) => escapeControls(suggestion.entry.term));
         io.out(`No term matches "${escapeControls(query)}".${names.length > 0 ? ` Did you mean: ${names.join(', ')}?` : ''}`);

@@ -73,6 +73,12 @@ describe('word forms', () => {
     expect(answer(query)).toBe(expected);
   });
 
+  it('reads a name that lacks its generic words, with generic words elsewhere, but not with one in their place', () => {
+    expect(answer('recurrent networks in pytorch')).toBe('recurrent-neural-network');
+    expect(answer('convolutional networks in keras')).toBe('convolutional-neural-network');
+    expect(answer('bayesian network')).toBe('none');
+  });
+
   it('tells forms of a word from words that share a stem but mean something else', () => {
     expect(isFormOf('distilled', 'distillation')).toBe(true);
     expect(isFormOf('inferencing', 'inference')).toBe(true);
@@ -96,6 +102,22 @@ describe('comparisons', () => {
     ['boosting vs bagging', 'boosting vs bagging'],
   ])('%s → %s, the first named first', (query, expected) => {
     expect(answer(query)).toBe(expected);
+  });
+
+  it('never makes a side out of words borrowed from the other one', () => {
+    expect(answer('how does it differ from logistic regression')).toBe('none');
+    expect(answer('difference between it and batch normalization')).toBe('none');
+  });
+
+  it('asks for a comparison only with a cue, not for any "same" or "v"', () => {
+    expect(answer('the same dropout rate for all layers')).toBe('dropout');
+    expect(answer('use the same tokenizer for bert and gpt')).not.toContain(' vs ');
+    expect(answer('is knn the same thing as k means')).toBe('k-nearest-neighbors vs k-means-clustering');
+    expect(answer('svm v logistic regression')).toBe('support-vector-machine vs logistic-regression');
+  });
+
+  it('does not take a digit for a slip of a letter', () => {
+    expect(answer('type 1 vs type 2 error')).not.toContain('type-i-error');
   });
 
   it('answers one entry whose name holds both sides', () => {
@@ -139,6 +161,19 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
 
   it('offers what it spotted as did-you-mean instead', () => {
     expect(engine.resolve('ridge classifier').suggestions.map((suggestion) => suggestion.entry.id)).toContain('classification');
+  });
+});
+
+describe('long or strange input', () => {
+  it('reads a 2,000-character mention as its first 24 words', () => {
+    const long = 'precision vs recall or '.repeat(90);
+    expect(long.length).toBeGreaterThan(2000);
+    expect(answer(long)).toBe(answer(long.split(' ').slice(0, 24).join(' ')));
+    expect(answer(long)).toBe('precision vs recall');
+  });
+
+  it('does not stem or remember a word longer than any English word', () => {
+    expect(engine.resolve('x'.repeat(1000)).kind).toBe('none');
   });
 });
 

@@ -26,8 +26,10 @@ export function renderEntry(entry: Entry, context: BotContext, options: { trail?
   const category = context.glossary.categories.get(entry.category);
   const embed = entryEmbed(entry, category);
   const trail = options.trail ?? [];
+  // A note goes in only where it fits: a glossary may fill an answer up to Discord's total.
+  const withNote = options.note !== undefined && embedLength(embed) + options.note.length <= DISCORD_LIMITS.embedTotal;
   return {
-    embeds: [options.note ? { ...embed, footer: { text: options.note } } : embed],
+    embeds: [withNote ? { ...embed, footer: { text: options.note! } } : embed],
     components: trail.length === 0 ? firstViewRows(entry, context) : relatedRows(entry, context, trail),
   };
 }
@@ -123,6 +125,12 @@ export function understoodNote(answer: EntryAnswer | ComparisonAnswer, typed: st
     case 'word-form':
       return `Showing “${answer.entry.term}” for ${asked}.`;
   }
+}
+
+/** The characters of an embed that count towards Discord's total of 6,000. */
+export function embedLength(embed: APIEmbed): number {
+  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

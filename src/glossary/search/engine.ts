@@ -101,6 +101,8 @@ export class SearchEngine implements TermLookup {
   private readonly reordered = new NameFormIndex(WORD_SET, (slot) => this.keys[slot]?.normalized);
   private stemIndexes: WordFormIndexes | undefined;
   private lastForms: { query: string; forms: string[] } | undefined;
+  /** Where two words stand together in the texts, lately asked: each answer reads up to ten entries' texts. */
+  private readonly recentPhraseUses = new RecentlyUsed<string, PhraseUse>(REMEMBERED_RANKINGS);
   /** The stems of the words of the entries asked about lately, for judging the other words of a query. */
   private readonly recentEntryWords = new RecentlyUsed<Entry, ReadonlySet<string>>(REMEMBERED_ENTRY_WORDS);
   private readonly fullText = new FullTextIndex();
@@ -180,6 +182,7 @@ export class SearchEngine implements TermLookup {
     this.featuredCache = undefined;
     this.recentRankings.clear();
     this.recentEntryWords.clear();
+    this.recentPhraseUses.clear();
     return true;
   }
 
@@ -193,9 +196,10 @@ export class SearchEngine implements TermLookup {
   }
 
   /**
-   * The query as one name: exact term, then alias, then (unless only names as written are
-   * wanted) a fuzzy match only when it is clearly ahead of the next entry; otherwise not found,
-   * with did-you-mean suggestions.
+   * The query as one name: exact term, then alias, then the name with one filler word dropped
+   * ("SHAP values", reported as fuzzy), then (unless only names as written are wanted) a fuzzy
+   * match only when it is clearly ahead of the next entry; otherwise not found, with did-you-mean
+   * suggestions.
    */
   resolveName(query: string, typos: 'typos' | 'as written' = 'typos'): NameResult {
     // Understanding asks for the same text as written and then with typos: fold it once.
@@ -271,12 +275,16 @@ export class SearchEngine implements TermLookup {
   namesWithin(words: readonly string[]): Reading[] {
     const positions = new Set<number>();
     const candidates = new Set<number>();
+    // Generic words only cover, unless there is nothing else ("parameter"): as keys they reach
+    // too many names.
+    const keysOnlyGeneric = words.every(isIncidentalWord);
     words.forEach((word, at) => {
       if (isStopWord(word)) return;
       positions.add(at);
-      // Names with a word that begins like this one: all of it when short, else its first letters.
+      // Names with a word that begins like this one (its first letters; words of one or two
+      // letters find too much).
       const start = word.slice(0, WORD_FORM_LOOKUP);
-      if (start.length < 3) return;
+      if (start.length < 3 || (isIncidentalWord(word) && !keysOnlyGeneric)) return;
       for (const slot of this.prefixes.bestWithPrefix(start, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT)) candidates.add(slot);
     });
     const readings: Reading[] = [];
@@ -314,6 +322,15 @@ export class SearchEngine implements TermLookup {
   }
 
   phraseUse(first: string, second: string, entry: Entry): PhraseUse {
+    const memo = `${first} ${second} ${entry.id}`;
+    const remembered = this.recentPhraseUses.get(memo);
+    if (remembered) return remembered;
+    const use = this.phraseUseNow(first, second, entry);
+    this.recentPhraseUses.set(memo, use);
+    return use;
+  }
+
+  private phraseUseNow(first: string, second: string, entry: Entry): PhraseUse {
     const phrase = ` ${first} ${second} `;
     const uses = (candidate: Entry) => [candidate.definition, candidate.explanation, candidate.example ?? ''].some((text) => ` ${normalize(text)} `.includes(phrase));
     if (uses(entry)) return 'own';
@@ -514,6 +531,7 @@ export class SearchEngine implements TermLookup {
     this.featuredCache = undefined;
     this.recentRankings.clear();
     this.recentEntryWords.clear();
+    this.recentPhraseUses.clear();
   }
 
   /**
@@ -860,7 +878,11 @@ function withinBudget(form: string, candidate: Candidate): boolean {
   if (typed.some((word) => name.split(' ').some((nameWord) => derivedFrom(word, nameWord)))) return false;
   const nameWords = name.split(' ');
   if (typed.length < 2 || typed.length !== nameWords.length) return true;
-  return typed.every((word) => nameWords.some((nameWord) => editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length)));
+  // A word of one or two characters, or with a digit, is taken as typed: "2" is not a slip for "i".
+  const exactOnly = (word: string) => word.length <= 2 || /\d/.test(word);
+  return typed.every((word) =>
+    nameWords.some((nameWord) => word === nameWord || (!exactOnly(word) && editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length))),
+  );
 }
 
 /** A word made from another by adding letters at one end: "unlearning" is not a typo of "learning". */

@@ -61,10 +61,14 @@ export const CONTEXT_WORDS = folded(`
   system systems dashboard platform api service pretrained opencv tradeoff dilemma factor
 `);
 
-/** Words that ask for a comparison wherever they stand: "difference between …", "… compared to …". */
+/**
+ * Words that ask for a comparison wherever they stand: "difference between …", "… compared to
+ * …", "… vs …". "v" only separates ("svm v logistic regression"); "same" asks only in "the same
+ * as" (see asksIfSame in understand.ts).
+ */
 export const COMPARISON_CUES = folded(`
   difference differences different differ differs differing differentiate distinguish distinction
-  compare compared comparing comparison contrast contrasted versus vs v diff same
+  compare compared comparing comparison contrast contrasted versus vs diff
 `);
 
 /**

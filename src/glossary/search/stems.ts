@@ -9,9 +9,12 @@ import { compact } from '../normalize.js';
 
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
+const LONGEST_WORD = 40;
 
 /** The stem of one folded word. */
 export function stemWord(folded: string): string {
+  // No English word is this long; a pasted blob is neither stemmed nor remembered.
+  if (folded.length > LONGEST_WORD) return folded;
   let stemmed = stems.get(folded);
   if (stemmed === undefined) {
     // Short words and acronyms ("svm", "gan", "iou") are their own stem; porter2 leaves most

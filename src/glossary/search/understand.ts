@@ -49,7 +49,8 @@ const PHRASE_ENDS = new Set(['for', 'in', 'on', 'with', 'when', 'to', 'at'].map(
 
 /**
  * Free text to an answer, in the order a tutor would read it:
- * 1. the whole text as a name, as written;
+ * 1. the whole text as a name, as written; a short text (a name's length, no comparison cue) also
+ *    as a name with a typo, since most are;
  * 2. a comparison of two names ("bagging vs boosting", "how is fine tuning different from prompting");
  * 3. one name read among the other words, as written ("leaky relu activation"), in other forms or
  *    order ("augmenting data", "recurrent networks"), when the other words only place it and none
@@ -65,7 +66,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   if (words.length > MAX_QUERY_WORDS) return understandQuery(words.slice(0, MAX_QUERY_WORDS).join(' '), lookup);
   const comparison = compare(words, lookup);
   if (comparison) return comparison;
-  const cued = words.some((word) => COMPARISON_CUES.has(word));
+  const cued = asksToCompare(words);
   // A query as short as a name is most likely a name with a typo, whose other words may happen
   // to name something else ("neural quantum transfex"): the typo reading goes first.
   let direct = words.length <= SHORT_QUERY && !cued ? lookup.resolveName(query) : undefined;
@@ -97,7 +98,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
 
 /**
  * For autocomplete: the comparison or the name a query asks about, then the other names it
- * contains. Empty for a query that is nothing but a name (suggest finds those by themselves).
+ * contains. The engine asks only when no name starts with the text.
  */
 export function understoodSuggestions(partial: string, lookup: TermLookup): Suggestion[] {
   const words = normalizedWords(partial).slice(0, MAX_QUERY_WORDS);
@@ -134,8 +135,8 @@ function readingsOf(words: readonly string[], lookup: TermLookup): Reading[] {
  */
 function bestReading(words: readonly string[], readings: readonly Reading[], lookup: TermLookup): (EntryAnswer & { covered: ReadonlySet<number> }) | undefined {
   const specific = readings.filter((reading) => !isGeneric(reading));
-  const named = (reading: Reading) => readings.filter((other) => other.contiguous && other.entry !== reading.entry).flatMap((other) => [...other.covered]);
-  const pool = (specific.length > 0 ? specific : readings).filter((reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && named(reading).length > 0));
+  const besideAnotherName = (reading: Reading) => readings.some((other) => other.contiguous && other.entry !== reading.entry);
+  const pool = (specific.length > 0 ? specific : readings).filter((reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)));
   if (pool.length === 0) return undefined;
   const contains = (outer: Reading, inner: Reading) => outer.covered.size > inner.covered.size && [...inner.covered].every((at) => outer.covered.has(at));
   let best = pool[0]!;
@@ -183,9 +184,9 @@ function spansCue(words: readonly string[], covered: ReadonlySet<number>): boole
  * - later words are what is said about it ("… for segmentation", "… in plain english").
  * A name of generic words only ("Neural Network") takes generic words around it and nothing else.
  * A name read without some of its generic words ("recurrent networks") must not have another
- * generic word in their place ("bayesian network" is not Bayesian Inference), and every other
- * word must belong to its entry; nor can it stand beside another whole name ("kernel pca" is not
- * Kernel Method, see bestReading).
+ * generic word beside it, in their place ("bayesian network" is not Bayesian Inference), and
+ * every other specific word must belong to its entry; nor can it share the query with another
+ * whole name ("kernel pca" is not Kernel Method, see bestReading).
  */
 function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLookup): boolean {
   const { start, end, covered } = reading;
@@ -202,7 +203,10 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   const before = words[start - 1];
   if (before !== undefined && !isIncidentalWord(before) && !isVerbSlot(words, start - 1) && !isSizeOrManner(before)) return false;
   if (reading.incomplete) {
-    return words.every((word, at) => !outside(at) || isStopWord(word) || (!CONTEXT_WORDS.has(word) && usesWord((known ??= lookup.entryWords(reading.entry)), word)));
+    // A generic word right beside the name may stand in for the missing one ("bayesian network"
+    // is not Bayesian Inference); elsewhere it only places it ("recurrent networks in pytorch").
+    const beside = (at: number) => at === start - 1 || at === end;
+    return words.every((word, at) => !outside(at) || isStopWord(word) || (CONTEXT_WORDS.has(word) ? !beside(at) : usesWord((known ??= lookup.entryWords(reading.entry)), word)));
   }
   const question = opensQuestion(words, start);
   if (!question) for (let at = 0; at < start - 1; at++) if (!belongs(words[at]!)) return false;
@@ -279,13 +283,14 @@ function isGeneric(reading: Reading): boolean {
 }
 
 /**
- * Two different entries on either side of a separator: "A vs B", "A or B" (each side a name by
- * itself), or with a cue word anywhere ("difference between A and B", "how is A different from
- * B", "compare A with B"). With a cue and no usable separator, the first two specific names read.
+ * Two different entries on either side of a separator: "A vs B", "A v B", "A or B" (each side a
+ * name by itself unless a cue word is there too), or with a cue anywhere ("difference between A
+ * and B", "how is A different from B", "compare A with B", "is A the same as B"). With a cue and
+ * no usable separator, the first two specific names read.
  */
 function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer | undefined {
   if (words.length < 2) return undefined;
-  const hasCue = words.some((word) => COMPARISON_CUES.has(word));
+  const hasCue = asksToCompare(words);
   for (const separator of COMPARISON_SEPARATORS) {
     if (!SEPARATORS_WITHOUT_CUE.has(separator) && !hasCue) continue;
     // The first two places a separator stands: a question names its two things early.
@@ -304,6 +309,11 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
   return named.length >= 2 ? comparisonOf(named[0]!, named[1]!) : undefined;
 }
 
+/** A cue word anywhere, or "the same as" ("is knn the same as k means"). */
+function asksToCompare(words: readonly string[]): boolean {
+  return words.some((word, at) => COMPARISON_CUES.has(word) || (word === 'same' && words.slice(at + 1, at + 4).includes('as')));
+}
+
 /**
  * The entries on the two sides of a comparison. A side may leave out what both share: "linear vs
  * logistic regression", "top k vs top p sampling", "vanishing vs exploding gradients".
@@ -311,8 +321,15 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
 function sidesOf(left: readonly string[], right: readonly string[], lookup: TermLookup, strict: boolean): [Suggestion, Suggestion] | undefined {
   const second = sideAnswer(right, lookup, strict);
   let first = sideAnswer(left, lookup, strict);
-  if (!first && second) {
-    for (let shared = 1; shared < Math.min(right.length, 4) && !first; shared++) first = sideAnswer([...left, ...right.slice(-shared)], lookup, strict);
+  // Only a side with words of its own may borrow, and only what those words change: "it" plus
+  // "logistic regression" must not become Regression.
+  const own = trimmed(left, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
+  if (!first && second && own.length > 0) {
+    for (let shared = 1; shared < Math.min(right.length, 4) && !first; shared++) {
+      const borrowed = right.slice(-shared);
+      const candidate = sideAnswer([...left, ...borrowed], lookup, strict);
+      if (candidate && candidate.entry !== sideAnswer(borrowed, lookup, strict)?.entry) first = candidate;
+    }
   }
   if (!first || !second || first.entry === second.entry) return undefined;
   return [first, second];
@@ -334,7 +351,7 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
   }
   if (!strict) {
     // The side without its question and cue words, then as written ("plain bag of words" loses "words" to trimming).
-    const read = bestReading(core, readingsOf(core, lookup), lookup) ?? bestReading(side, readingsOf(side, lookup), lookup);
+    const read = bestReading(core, readingsOf(core, lookup), lookup) ?? (core.length < side.length ? bestReading(side, readingsOf(side, lookup), lookup) : undefined);
     if (read) return { entry: read.entry, matchedText: read.matchedText, matchedBy: read.matchedBy };
   }
   // Beside another term, the first words of a name stand for it ("lasso vs ridge", "nucleus

@@ -29,7 +29,7 @@ export class Vocabulary {
     return this.words.length;
   }
 
-  /** Whether any indexed name or text uses this folded word. */
+  /** Whether this folded word was ever indexed, in a name or a text (the vocabulary only grows: removed entries' words stay). */
   has(folded: string): boolean {
     return this.wordIds.has(folded);
   }
