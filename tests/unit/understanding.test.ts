@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/discord/render/answer.js';
 import type { BotContext } from '../../src/discord/context.js';
 import { openGlossary } from '../../src/glossary/open.js';
-import { parseComparisonValue, type SearchEngine } from '../../src/glossary/search/engine.js';
+import type { Entry } from '../../src/glossary/schema.js';
+import { parseComparisonValue, SearchEngine } from '../../src/glossary/search/engine.js';
 import { isFormOf } from '../../src/glossary/search/stems.js';
 import type { ResolveResult } from '../../src/glossary/search/types.js';
 import { SHIPPED_GLOSSARY_DIR } from '../../src/paths.js';
@@ -161,6 +162,20 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
 
   it('offers what it spotted as did-you-mean instead', () => {
     expect(engine.resolve('ridge classifier').suggestions.map((suggestion) => suggestion.entry.id)).toContain('classification');
+  });
+});
+
+describe('a mistyped long name is not a shorter name with words around it', () => {
+  const entry = (id: string, term: string): Entry => ({ id, term, aliases: [], category: 'c', definition: `About ${term}.`, explanation: 'More.', related: [] });
+  const small = new SearchEngine([entry('global-forest', 'Global Forest'), entry('global-forest-113', 'Global Forest 113'), entry('global-forest-285', 'Global Forest 285')]);
+
+  it.each(['global forest e113', 'global forest 25'])('%s is not Global Forest', (query) => {
+    const result = small.resolve(query);
+    expect(result.kind === 'entry' ? result.entry.id : result.kind).not.toBe('global-forest');
+  });
+
+  it('still reads the name among question words', () => {
+    expect(small.resolve('what is a global forest exactly')).toMatchObject({ kind: 'entry', entry: { id: 'global-forest' } });
   });
 });
 

@@ -133,8 +133,8 @@ export class SearchEngine implements TermLookup {
    * keystroke reads thousands of these.
    */
   private rankBase = new Int32Array(1024);
-  /** The most words any name has, so findMentioned knows how far to look ahead. */
-  private longestName = 1;
+  /** The most words any name has, so spotting knows how far to look ahead. */
+  longestName = 1;
 
   constructor(entries: Iterable<Entry> = []) {
     for (const entry of entries) this.index(entry, true);
@@ -878,11 +878,11 @@ function withinBudget(form: string, candidate: Candidate): boolean {
   if (typed.some((word) => name.split(' ').some((nameWord) => derivedFrom(word, nameWord)))) return false;
   const nameWords = name.split(' ');
   if (typed.length < 2 || typed.length !== nameWords.length) return true;
-  // A word of one or two characters, or with a digit, is taken as typed: "2" is not a slip for "i".
-  const exactOnly = (word: string) => word.length <= 2 || /\d/.test(word);
-  return typed.every((word) =>
-    nameWords.some((nameWord) => word === nameWord || (!exactOnly(word) && editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length))),
-  );
+  // A one-character word is taken as typed, and digits are kept: "type 2" is not a slip for "type i".
+  const digits = (word: string) => word.replace(/\D/g, '').split('').sort().join('');
+  const slipOf = (word: string, nameWord: string) =>
+    word.length > 1 && digits(word) === digits(nameWord) && editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length);
+  return typed.every((word) => nameWords.some((nameWord) => word === nameWord || slipOf(word, nameWord)));
 }
 
 /** A word made from another by adding letters at one end: "unlearning" is not a typo of "learning". */

@@ -18,6 +18,8 @@ export interface TermLookup {
   entryWords(entry: Entry): ReadonlySet<string>;
   /** Whether any name or text of the glossary uses this normalised word. */
   knowsWord(word: string): boolean;
+  /** The most words any name has. */
+  readonly longestName: number;
   /** Where the glossary's texts use two words together, in this order: in the entry's own texts, only in others', or nowhere. */
   phraseUse(first: string, second: string, entry: Entry): PhraseUse;
 }
@@ -30,8 +32,10 @@ const DID_YOU_MEAN = 5;
  * 2,000 characters, and comparing every way of splitting it would hold the bot up for seconds.
  */
 const MAX_QUERY_WORDS = 24;
-/** Queries of up to this many words are tried as a mistyped name before names are read among their words. */
-const SHORT_QUERY = 4;
+/** A query no longer than the longest name: tried as a mistyped name before names are read among its words. */
+function isShort(words: readonly string[], lookup: TermLookup): boolean {
+  return words.length <= Math.max(4, lookup.longestName);
+}
 /** Separators that make a comparison by themselves; the others need a cue word ("difference", "compare"). */
 const SEPARATORS_WITHOUT_CUE = new Set(['vs', 'versus', 'v', 'or']);
 /**
@@ -69,7 +73,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   const cued = asksToCompare(words);
   // A query as short as a name is most likely a name with a typo, whose other words may happen
   // to name something else ("neural quantum transfex"): the typo reading goes first.
-  let direct = words.length <= SHORT_QUERY && !cued ? lookup.resolveName(query) : undefined;
+  let direct = isShort(words, lookup) && !cued ? lookup.resolveName(query) : undefined;
   if (direct?.found) return direct;
   const readings = readingsOf(words, lookup);
   // Asked to compare, but only one side is in the glossary: answering that one alone would be
@@ -79,11 +83,16 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   // Typos after the name read in longer queries: ranking near misses is the costly step, and a
   // name read among the words is surer, unless a word the glossary never uses suggests
   // unfinished or mistyped words ("hyperparameter tunign", "gaussian mixt").
-  const unknown = read !== undefined && words.some((word, at) => !read.covered.has(at) && !isStopWord(word) && !lookup.knowsWord(word));
+  const unknown = read !== undefined && words.some((word, at) => !read.covered.has(at) && !isIncidentalWord(word) && !lookup.knowsWord(word));
   if (!direct && (!read || unknown)) direct = lookup.resolveName(query);
   if (direct?.found && !askedToCompare) return direct;
+  // A short query near a longer name, with a word the reading leaves out that the glossary
+  // never uses or a number, is that name mistyped ("global forest e113" for Global Forest 113,
+  // "global model objective 25" for … 285), not a shorter name with words around it.
+  const nearMiss = isShort(words, lookup) && (direct?.suggestions.length ?? 0) > 0;
+  const strayNumber = read !== undefined && words.some((word, at) => !read.covered.has(at) && /\d/.test(word));
   // A name that holds both things compared ("exploring vs exploiting") is still an answer.
-  if (read && (!askedToCompare || spansCue(words, read.covered))) {
+  if (read && (!askedToCompare || spansCue(words, read.covered)) && !(nearMiss && (unknown || strayNumber))) {
     const { covered: _covered, ...answer } = read;
     return answer;
   }
@@ -344,7 +353,7 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
   const texts = [side.join(' '), core.join(' ')];
   if (strict && phraseEnd > 0) texts.push(core.slice(0, phraseEnd).join(' '));
   // Typos only in a side short enough to be a name: ranking near misses of a long text is slow.
-  const typos = core.length <= SHORT_QUERY ? 'typos' : 'as written';
+  const typos = isShort(core, lookup) ? 'typos' : 'as written';
   for (const text of new Set(texts)) {
     const name = lookup.resolveName(text, typos);
     if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
