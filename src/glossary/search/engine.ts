@@ -875,13 +875,18 @@ function withinBudget(form: string, candidate: Candidate): boolean {
   if (candidate.distance > allowedEdits(Math.min(formLength, nameLength))) return false;
   if (candidate.distance === 0 || candidate.prefixOnly) return true;
   const typed = form.split(' ');
-  if (typed.some((word) => name.split(' ').some((nameWord) => derivedFrom(word, nameWord)))) return false;
   const nameWords = name.split(' ');
-  if (typed.length < 2 || typed.length !== nameWords.length) return true;
-  // A one-character word is taken as typed, and digits are kept: "type 2" is not a slip for "type i".
-  const digits = (word: string) => word.replace(/\D/g, '').split('').sort().join('');
-  const slipOf = (word: string, nameWord: string) =>
-    word.length > 1 && digits(word) === digits(nameWord) && editDistances(word, nameWord, wordEdits(word.length)).whole <= wordEdits(word.length);
+  // Words run together ("randomxforest") are a slip; only word for word can one be derived.
+  if (typed.length !== nameWords.length) return true;
+  if (typed.some((word) => !nameWords.includes(word) && nameWords.some((nameWord) => derivedFrom(word, nameWord)))) return false;
+  if (typed.length < 2) return true;
+  // A one-character word is taken as typed, and a typed digit is never a slip for another
+  // character: "type 2" is not "type i", "f2" is not "f1" (a digit left out still is a slip).
+  const digitsKept = (word: string, nameWord: string) => [...word.replace(/\D/g, '')].every((digit) => nameWord.includes(digit));
+  const slipOf = (word: string, nameWord: string) => {
+    const budget = wordEdits(word, nameWord);
+    return word.length > 1 && digitsKept(word, nameWord) && editDistances(word, nameWord, budget).whole <= budget;
+  };
   return typed.every((word) => nameWords.some((nameWord) => word === nameWord || slipOf(word, nameWord)));
 }
 
@@ -891,11 +896,12 @@ function derivedFrom(word: string, nameWord: string): boolean {
 }
 
 /**
- * Edits one typed word of several may need to reach its word of the name: a slip, or two in a
- * long word. Two changes to a short word make another word ("merging" is not "serving").
+ * Edits one typed word of several may need to reach its word of the name: one slip, or two in a
+ * long word that starts right (spelling folds can add one: "distille" meets "distiled"). Two
+ * changes to a short word, or one at its start, make another word ("merging" is not "serving").
  */
-function wordEdits(length: number): number {
-  return length >= 9 ? 2 : 1;
+function wordEdits(typed: string, nameWord: string): number {
+  return Math.max(typed.length, nameWord.length) >= 6 && typed[0] === nameWord[0] ? 2 : 1;
 }
 
 /** Close enough to offer as "did you mean": within an answer's edit budget, and at least two edits for short words. */
