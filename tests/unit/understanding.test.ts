@@ -156,6 +156,7 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['label smoothing', 'label'],
     ['kernel pca', 'kernel-trick'],
     ['insurance policy', 'policy'],
+    ['metric learning', 'machine-learning'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -207,7 +207,9 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   // is a mistyped or unknown part of it ("generativexpre-trained transformer"); elsewhere it is
   // usually a library or a model size.
   for (let at = start - 1; at >= 0 && !isStopWord(words[at]!); at--) if (!CONTEXT_WORDS.has(words[at]!) && !lookup.knowsWord(words[at]!)) return false;
-  if (isGeneric(reading)) return words.every((word, at) => !outside(at) || isIncidentalWord(word));
+  // A name of generic words only takes generic words around it; read without some of its words,
+  // nothing but small words ("parameter" is Model Parameter, "metric learning" not Machine Learning).
+  if (isGeneric(reading)) return words.every((word, at) => !outside(at) || (reading.incomplete ? isStopWord(word) : isIncidentalWord(word)));
 
   const before = words[start - 1];
   if (before !== undefined && !isIncidentalWord(before) && !isVerbSlot(words, start - 1) && !isSizeOrManner(before)) return false;
