@@ -25,8 +25,10 @@ export const EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-quer
 export const UNDERSTANDING_EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding.json');
 /** A second blind set of the same kinds, by another writer: its failures were studied while the engine was tuned. */
 export const UNDERSTANDING_FRESH_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-fresh.json');
-/** A third blind set, measured once the engine was done, never used to tune it. */
+/** A third blind set, measured once; one absent concept it caught ("metric learning") was then fixed, and its failures guided the last rules. */
 export const UNDERSTANDING_FINAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-final.json');
+/** A fourth blind set, written while the last general rules were added and measured once at the end. */
+export const UNDERSTANDING_CHECK_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-check.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 

@@ -30,7 +30,7 @@ export const STOP_WORDS = folded(`
   explain explained explaining explanation define defined definition definitions describe description
   mean means meant meaning meanings tell told say said know understand understanding learn
   eli5 eli explain-like five 5 beginner beginners simple layman laymans noob newbie intuitively intuitive intuition
-  term terms word words concept concepts idea ideas thing things stuff something anything
+  concept concepts idea ideas thing things stuff something anything
   use used uses using useful usefulness purpose point good bad better best worse worst role job
   work works working worked happen happens help helps matter matters important importance
   quick quickly short brief briefly detail details detailed overview summary summarize intro introduction
@@ -58,25 +58,28 @@ export const CONTEXT_WORDS = folded(`
   procedure step steps operation operator module block unit component
   training train trained inference test testing task tasks problem problems
   feature features example framework frameworks tool tools package app apps application applications
+  term terms word words
   system systems dashboard platform api service pretrained opencv tradeoff dilemma factor
 `);
 
 /**
  * Words that ask for a comparison wherever they stand: "difference between …", "… compared to
- * …", "… vs …". "v" only separates ("svm v logistic regression"); "same" asks only in "the same
- * as" (see asksIfSame in understand.ts).
+ * …", "… vs …", "is A better than B". "v" only separates ("svm v logistic
+ * regression"); "same" and "between" ask only in "the same as", "… the same", "between A and B"
+ * (see asksToCompare in understand.ts).
  */
 export const COMPARISON_CUES = folded(`
   difference differences different differ differs differing differentiate distinguish distinction
   compare compared comparing comparison contrast contrasted versus vs diff
+  better worse faster slower prefer preferred instead confused confusing
 `);
 
 /**
  * Words that may stand between the two things compared, strongest first: "A vs B", "between A
  * and B", "how is A different from B", "A compared to B", "compare A with B", "is A better than
- * B", "is A the same as B".
+ * B", "is A the same as B", "why use A instead of B", "prefer A over B".
  */
-export const COMPARISON_SEPARATORS = ['vs', 'versus', 'v', 'and', 'or', 'from', 'to', 'with', 'than', 'as'].map(foldWord);
+export const COMPARISON_SEPARATORS = ['vs', 'versus', 'v', 'and', 'or', 'from', 'to', 'with', 'than', 'as', 'instead', 'over'].map(foldWord);
 
 /** The small words inside names ("Bag of Words", "Learning to Rank"), which a query may leave out or change. */
 const NAME_FILLERS = folded('a an the of and or to for in on with from by');

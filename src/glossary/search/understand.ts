@@ -48,6 +48,9 @@ const IDENTITY_QUESTIONS = new Set(['what', 'whats', 'which', 'who', 'wat', 'wat
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
 const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
+const DIFFERENCE_CUES = new Set(['difference', 'differences', 'differ', 'differs', 'different', 'compare', 'comparison', 'contrast', 'distinguish', 'vs', 'versus', 'confused'].map(foldWord));
+/** Verbs whose object, in a why or how question, is what is asked about. */
+const USE_VERBS = new Set(['use', 'uses', 'using', 'need', 'needs', 'require', 'requires', 'have', 'has', 'add', 'apply'].map(foldWord));
 /** Prepositions that end the name on one side of "A or B" ("tsne or umap for visualising"). */
 const PHRASE_ENDS = new Set(['for', 'in', 'on', 'with', 'when', 'to', 'at'].map(foldWord));
 
@@ -162,7 +165,10 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
   }
   const subject = best;
   const verb = readings.find((reading) => reading.start === subject.end && reading.byStem && namesAnAction(reading) && asksWhyOrHow(words, subject.start));
-  const chosen = verb ?? subject;
+  // "why do cnns use pooling", "why do transformers need positional encodings": the thing used
+  // or needed is what is asked about.
+  const object = pool.find((reading) => reading.start > subject.end && asksWhyOrHow(words, subject.start) && words.slice(subject.end, reading.start).some((word) => USE_VERBS.has(word)) && words.slice(subject.end, reading.start).every(isIncidentalWord));
+  const chosen = verb ?? object ?? subject;
   const others = words.every((word, at) => chosen.covered.has(at) || isStopWord(word));
   const matchedBy = !others ? 'spotted' : chosen.byStem || chosen.incomplete || !chosen.contiguous ? 'word-form' : chosen.kind === 'term' ? 'exact' : 'alias';
   const suggestions = distinctEntries(
@@ -310,7 +316,10 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
       if (pair) return comparisonOf(...pair);
     }
   }
-  if (!hasCue) return undefined;
+  // Without a separator, only a word that asks for the difference itself pairs the two names
+  // read ("bias variance difference"); "better" or "instead" alone do not ("why do gpt models
+  // use bpe instead of whole words" is about BPE).
+  if (!words.some((word) => DIFFERENCE_CUES.has(word))) return undefined;
   const named = distinctEntries(
     lookup
       .spot(words)
@@ -320,9 +329,14 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
   return named.length >= 2 ? comparisonOf(named[0]!, named[1]!) : undefined;
 }
 
-/** A cue word anywhere, or "the same as" ("is knn the same as k means"). */
+/** A cue word anywhere, "the same (as)" ("is knn the same as k means"), or "between … and". */
 function asksToCompare(words: readonly string[]): boolean {
-  return words.some((word, at) => COMPARISON_CUES.has(word) || (word === 'same' && words.slice(at + 1, at + 4).includes('as')));
+  return words.some(
+    (word, at) =>
+      COMPARISON_CUES.has(word) ||
+      (word === 'same' && (at === words.length - 1 || words.slice(at + 1, at + 4).includes('as'))) ||
+      (word === 'between' && words.indexOf('and', at) > at),
+  );
 }
 
 /**
@@ -331,14 +345,14 @@ function asksToCompare(words: readonly string[]): boolean {
  */
 function sidesOf(left: readonly string[], right: readonly string[], lookup: TermLookup, strict: boolean): [Suggestion, Suggestion] | undefined {
   const second = sideAnswer(right, lookup, strict);
-  let first = sideAnswer(left, lookup, strict);
+  let first = sideAnswer(left, lookup, strict, true);
   // Only a side with words of its own may borrow, and only what those words change: "it" plus
   // "logistic regression" must not become Regression.
   const own = trimmed(left, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
   if (!first && second && own.length > 0) {
     for (let shared = 1; shared < Math.min(right.length, 4) && !first; shared++) {
       const borrowed = right.slice(-shared);
-      const candidate = sideAnswer([...left, ...borrowed], lookup, strict);
+      const candidate = sideAnswer([...left, ...borrowed], lookup, strict, true);
       if (candidate && candidate.entry !== sideAnswer(borrowed, lookup, strict)?.entry) first = candidate;
     }
   }
@@ -346,22 +360,34 @@ function sidesOf(left: readonly string[], right: readonly string[], lookup: Term
   return [first, second];
 }
 
-function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean): Suggestion | undefined {
+function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean, first = false): Suggestion | undefined {
   const core = trimmed(side, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
   if (core.length === 0) return undefined;
   // "A or B" without a cue may end in a phrase ("… for visualising"); the name comes before it.
   const phraseEnd = core.findIndex((word) => PHRASE_ENDS.has(word));
-  // A name may end in a stop word ("bag of words"), so the side as written comes first.
+  // A name may end in a stop word ("bag of words"), so the side as written comes first; then
+  // without question words, without a trailing phrase, and without generic words at its ends
+  // ("regression or classification problem").
   const texts = [side.join(' '), core.join(' ')];
   if (strict && phraseEnd > 0) texts.push(core.slice(0, phraseEnd).join(' '));
+  const specific = trimmed(core, isIncidentalWord);
+  if (specific.length > 0) texts.push(specific.join(' '));
   // Typos only in a side short enough to be a name: ranking near misses of a long text is slow.
   const typos = isShort(core, lookup) ? 'typos' : 'as written';
   for (const text of new Set(texts)) {
     const name = lookup.resolveName(text, typos);
     if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
   }
+  // A name next to the separator: ending the first side ("why use dpo"), starting the second
+  // ("lime which explainer is better").
+  for (let length = Math.min(core.length - 1, lookup.longestName); length > 0; length--) {
+    for (const part of [first ? core.slice(-length) : core.slice(0, length)]) {
+      const name = lookup.resolveName(part.join(' '), 'as written');
+      if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
+    }
+  }
   if (!strict) {
-    // The side without its question and cue words, then as written ("plain bag of words" loses "words" to trimming).
+    // The side without its question and cue words, then as written.
     const read = bestReading(core, readingsOf(core, lookup), lookup) ?? (core.length < side.length ? bestReading(side, readingsOf(side, lookup), lookup) : undefined);
     if (read) return { entry: read.entry, matchedText: read.matchedText, matchedBy: read.matchedBy };
   }
