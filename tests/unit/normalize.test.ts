@@ -17,6 +17,7 @@ describe('normalize', () => {
     ['Matrix', 'matrices'],
     ['Colorization', 'colourisation'],
     ['Bag of Words', 'bag-of-words'],
+    ['Bias', 'biases'],
   ])('%s and %s meet', (term, typed) => {
     expect(normalize(typed)).toBe(normalize(term));
   });
@@ -25,6 +26,8 @@ describe('normalize', () => {
     expect(normalize('loss')).not.toBe(normalize('lose'));
     expect(normalize('class')).toBe('class');
     expect(normalize('analysis')).toBe('analysis');
+    // Left whole, so that its stem is the stem of "biased".
+    expect(normalize('bias')).toBe('bias');
   });
 
   it('compact form joins hyphenated, spaced and solid spellings', () => {

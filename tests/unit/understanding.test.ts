@@ -47,6 +47,20 @@ describe('questions and context words around a term', () => {
     ['iou metric', 'intersection-over-union'],
     ['how big should my batch size be', 'batch-size'],
     ['why do llms hallucinate so much', 'hallucination'],
+    // A verb after "you" or "i" is the asker's, not an unknown part of the name.
+    ['how do you calculate f1 score by hand', 'f1-score'],
+    // A question word opens a question whose verb may come before the term.
+    ['what counts as data leakage', 'data-leakage'],
+    // A word the entry uses may follow a name even where another entry uses the two together.
+    ['lstm cell gates', 'long-short-term-memory'],
+    // An -ing noun after a one-word name, when the definition says it is that kind of thing.
+    ['what is ppo clipping exactly', 'proximal-policy-optimization'],
+    ['glove embeddings 300d', 'glove'],
+    // Compared with things in general, not with a second term.
+    ['why is yolo so fast compared to older stuff', 'yolo'],
+    ['is bert better than older models', 'bert'],
+    // A later name that narrows the first one is what is asked about.
+    ['how many clusters should i use for k-means', 'k-means-clustering'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -70,6 +84,7 @@ describe('word forms', () => {
     ['finetuned', 'fine-tuning'],
     ['augmenting data', 'data-augmentation'],
     ['recurrent nets', 'recurrent-neural-network'],
+    ['biased algorithms', 'algorithmic-bias'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -157,6 +172,10 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['kernel pca', 'kernel-trick'],
     ['insurance policy', 'policy'],
     ['metric learning', 'machine-learning'],
+    ['label propagation', 'label'],
+    ['label encoding', 'label'],
+    ['eli5 expectation maximization', 'expected-value'],
+    ['what was elmo in nlp', 'natural-language-processing'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -69,6 +69,12 @@ const WORD_FORM_LOOKUP = 4;
 /** Words people wrap around a term without changing what they mean (already singular, American). */
 const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
 
+function stemsOf(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of normalizedWords(text)) words.add(stemWord(word));
+  return words;
+}
+
 /** How many edits a fuzzy answer may be away from what was typed, by its length. */
 function allowedEdits(length: number): number {
   if (length < 4) return 0;
@@ -105,6 +111,7 @@ export class SearchEngine implements TermLookup {
   private readonly recentPhraseUses = new RecentlyUsed<string, PhraseUse>(REMEMBERED_RANKINGS);
   /** The stems of the words of the entries asked about lately, for judging the other words of a query. */
   private readonly recentEntryWords = new RecentlyUsed<Entry, ReadonlySet<string>>(REMEMBERED_ENTRY_WORDS);
+  private readonly recentDefinitionWords = new RecentlyUsed<Entry, ReadonlySet<string>>(REMEMBERED_ENTRY_WORDS);
   private readonly fullText = new FullTextIndex();
   /** Every word of every name and text, as a number; shared by the indexes. */
   private readonly vocabulary = this.fullText.vocabulary;
@@ -182,6 +189,7 @@ export class SearchEngine implements TermLookup {
     this.featuredCache = undefined;
     this.recentRankings.clear();
     this.recentEntryWords.clear();
+    this.recentDefinitionWords.clear();
     this.recentPhraseUses.clear();
     return true;
   }
@@ -361,9 +369,17 @@ export class SearchEngine implements TermLookup {
     if (remembered) return remembered;
     const texts = [entry.term, ...entry.aliases, entry.definition, entry.explanation, entry.example ?? ''];
     for (const id of entry.related) texts.push(this.get(id)?.term ?? id);
-    const words = new Set<string>();
-    for (const text of texts) for (const word of normalizedWords(text)) words.add(stemWord(word));
+    const words = stemsOf(texts);
     this.recentEntryWords.set(entry, words);
+    return words;
+  }
+
+  /** The stems of the words of an entry's names and one-sentence definition: what it is, not all that is said about it. */
+  definitionWords(entry: Entry): ReadonlySet<string> {
+    const remembered = this.recentDefinitionWords.get(entry);
+    if (remembered) return remembered;
+    const words = stemsOf([entry.term, ...entry.aliases, entry.definition]);
+    this.recentDefinitionWords.set(entry, words);
     return words;
   }
 
@@ -531,6 +547,7 @@ export class SearchEngine implements TermLookup {
     this.featuredCache = undefined;
     this.recentRankings.clear();
     this.recentEntryWords.clear();
+    this.recentDefinitionWords.clear();
     this.recentPhraseUses.clear();
   }
 

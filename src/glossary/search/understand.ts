@@ -16,6 +16,8 @@ export interface TermLookup {
   onlyNameStartingWith(text: string): Suggestion | undefined;
   /** The stems of the words an entry's own texts use. */
   entryWords(entry: Entry): ReadonlySet<string>;
+  /** The stems of the words of an entry's names and definition. */
+  definitionWords(entry: Entry): ReadonlySet<string>;
   /** Whether any name or text of the glossary uses this normalised word. */
   knowsWord(word: string): boolean;
   /** The most words any name has. */
@@ -45,6 +47,12 @@ const SEPARATORS_WITHOUT_CUE = new Set(['vs', 'versus', 'v', 'or']);
 const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'might', 'must', 'may', 'is', 'are', 'was', 'were'].map(foldWord));
 /** "is" after these asks what something is ("what is policy iteration"): the term follows, not a verb. */
 const IDENTITY_QUESTIONS = new Set(['what', 'whats', 'which', 'who', 'wat', 'wats'].map(foldWord));
+/** Words that open a question whose verb may come before the term: "what counts as data leakage", "when does early stopping kick in". */
+const QUESTION_WORDS = new Set(['what', 'whats', 'why', 'how', 'when', 'where', 'which', 'wat'].map(foldWord));
+/** Prepositions before a name that make it the setting of what is asked ("what was elmo in nlp"). */
+const PLACING_WORDS = new Set(['in', 'for', 'with', 'using', 'on', 'from', 'of'].map(foldWord));
+/** Words that point at things in general as the other side of a comparison (see againstTheRest). */
+const ALTERNATIVES = new Set(['other', 'others', 'older', 'earlier', 'previous', 'prior', 'traditional', 'normal', 'usual', 'regular', 'standard', 'classic', 'alternative', 'rest', 'everything', 'anything', 'else'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
 const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
@@ -81,7 +89,7 @@ export function understandQuery(query: string, lookup: TermLookup): ResolveResul
   const readings = readingsOf(words, lookup);
   // Asked to compare, but only one side is in the glossary: answering that one alone would be
   // answering something else ("dropout vs dropconnect"). Offer what was found instead.
-  const askedToCompare = cued && (words.some((word) => COMPARISON_SEPARATORS.includes(word)) || readings.length > 1);
+  const askedToCompare = cued && (words.some((word) => COMPARISON_SEPARATORS.includes(word)) || readings.length > 1) && !againstTheRest(words, readings);
   const read = bestReading(words, readings, lookup);
   // Typos after the name read in longer queries: ranking near misses is the costly step, and a
   // name read among the words is surer, unless a word the glossary never uses suggests
@@ -163,7 +171,9 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
       best = reading;
     }
   }
-  const subject = best;
+  // "how many clusters should i use for k-means": a later name that holds the first one's
+  // (K-Means Clustering holds Clustering) is the narrower thing asked about.
+  const subject = pool.find((reading) => reading.start >= best.end && narrows(reading.entry, best.entry)) ?? best;
   const verb = readings.find((reading) => reading.start === subject.end && reading.byStem && namesAnAction(reading) && asksWhyOrHow(words, subject.start));
   // "why do cnns use pooling", "why do transformers need positional encodings": the thing used
   // or needed is what is asked about.
@@ -175,6 +185,25 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
     readings.filter((reading) => reading.entry !== chosen.entry).map(({ entry, matchedText }): Suggestion => ({ entry, matchedText, matchedBy: 'spotted' })),
   );
   return { kind: 'entry', found: true, entry: chosen.entry, matchedBy, matchedText: chosen.matchedText, suggestions, covered: chosen.covered };
+}
+
+/**
+ * A comparison with things in general rather than with a second term: "why is yolo so fast
+ * compared to older stuff", "is lstm better than other rnns". After its cue, the query names no
+ * term and says "other", "older" or the like; it is a question about the one term it names.
+ */
+function againstTheRest(words: readonly string[], readings: readonly Reading[]): boolean {
+  const cue = words.findIndex((word) => COMPARISON_CUES.has(word));
+  if (cue === -1) return false;
+  const after = words.slice(cue + 1);
+  return after.some((word) => ALTERNATIVES.has(word)) && !readings.some((reading) => reading.end > cue + 1 && [...reading.covered].some((at) => at > cue));
+}
+
+/** Whether the name of `narrower` holds every word of the name of `broader`, and more ("K-Means Clustering" and "Clustering"). */
+function narrows(narrower: Entry, broader: Entry): boolean {
+  const words = new Set(normalizedWords(narrower.term).map(stemWord));
+  const within = normalizedWords(broader.term).map(stemWord);
+  return words.size > within.length && within.every((word) => words.has(word));
 }
 
 /** Whether covered words stand on both sides of a comparison's cue or separator. */
@@ -212,7 +241,7 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   // A word the glossary never uses, in the phrase that ends with the name (up to a small word),
   // is a mistyped or unknown part of it ("generativexpre-trained transformer"); elsewhere it is
   // usually a library or a model size.
-  for (let at = start - 1; at >= 0 && !isStopWord(words[at]!); at--) if (!CONTEXT_WORDS.has(words[at]!) && !lookup.knowsWord(words[at]!)) return false;
+  for (let at = start - 1; at >= 0 && !isStopWord(words[at]!) && !isVerbSlot(words, at); at--) if (!CONTEXT_WORDS.has(words[at]!) && !lookup.knowsWord(words[at]!)) return false;
   // A name of generic words only takes generic words around it; read without some of its words,
   // nothing but small words ("parameter" is Model Parameter, "metric learning" not Machine Learning).
   if (isGeneric(reading)) return words.every((word, at) => !outside(at) || (reading.incomplete ? isStopWord(word) : isIncidentalWord(word)));
@@ -225,7 +254,7 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
     const beside = (at: number) => at === start - 1 || at === end;
     return words.every((word, at) => !outside(at) || isStopWord(word) || (CONTEXT_WORDS.has(word) ? !beside(at) : usesWord((known ??= lookup.entryWords(reading.entry)), word)));
   }
-  const question = opensQuestion(words, start);
+  const question = opensQuestion(words, start) || (QUESTION_WORDS.has(words[0]!) && !PLACING_WORDS.has(words[start - 1]!));
   if (!question) for (let at = 0; at < start - 1; at++) if (!belongs(words[at]!)) return false;
   const after = words[end];
   if (after === undefined || isIncidentalWord(after)) return true;
@@ -236,8 +265,9 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   // must be a word of the entry. In a question too, where a verb may follow the name.
   const phrase = lookup.phraseUse(words[end - 1]!, after, reading.entry);
   if (phrase === 'own') return true;
-  if (phrase === 'elsewhere') return false;
-  if (after.endsWith('ing')) return covered.size > 1 && belongs(after);
+  if (phrase === 'elsewhere') return !reading.byStem && !isActionNoun(after) && usesWord((known ??= lookup.entryWords(reading.entry)), after);
+  if (covered.size === 1 && after.endsWith('ing')) return usesWord(lookup.definitionWords(reading.entry), after);
+  if (after.endsWith('ing') || (covered.size === 1 && isActionNoun(after))) return belongs(after);
   return true;
 }
 
