@@ -61,6 +61,9 @@ describe('questions and context words around a term', () => {
     ['is bert better than older models', 'bert'],
     // A later name that narrows the first one is what is asked about.
     ['how many clusters should i use for k-means', 'k-means-clustering'],
+    // The asker's verb ("interpret") is not Interpretability when a name follows it.
+    ['how do i interpret a roc curve pls', 'roc-curve'],
+    ['how do i regularize my cnn', 'regularization'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -116,6 +119,14 @@ describe('comparisons', () => {
     ['how is fine tuning different from prompting', 'fine-tuning vs prompt-engineering'],
     ['linear vs logistic regression', 'linear-regression vs logistic-regression'],
     ['boosting vs bagging', 'boosting vs bagging'],
+    // The shared word is borrowed from the end of the other name, not from the question after it.
+    ['top-k or top-p sampling which is better', 'top-k-sampling vs top-p-sampling'],
+    // Of the names a side begins, the one that ends as the other side does.
+    ['few-shot versus zero-shot', 'few-shot-learning vs zero-shot-learning'],
+    ['nucleus sampling or top k for creative writing', 'top-p-sampling vs top-k-sampling'],
+    // Without a cue, a side may still be a name in another form.
+    ['should i fine tune or use rag', 'fine-tuning vs retrieval-augmented-generation'],
+    ['leaky relu or normal relu, which should i use', 'leaky-relu vs relu'],
   ])('%s → %s, the first named first', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });

@@ -346,17 +346,21 @@ export class SearchEngine implements TermLookup {
     return 'nowhere';
   }
 
-  onlyNameStartingWith(text: string): Suggestion | undefined {
+  onlyNameStartingWith(text: string, alongside?: Entry): Suggestion | undefined {
     const form = normalize(text);
     if (form === '') return undefined;
-    let only: Suggestion | undefined;
+    const found = new Map<string, Suggestion>();
     for (const slot of this.prefixMatches(form)) {
       const key = this.keys[slot]!;
-      if (!key.normalized.startsWith(`${form} `)) continue;
-      if (only && only.entry.id !== key.entryId) return undefined;
-      only ??= { entry: this.entryOf(key), matchedText: key.text, matchedBy: 'fuzzy' };
+      if (!key.normalized.startsWith(`${form} `) || found.has(key.entryId)) continue;
+      found.set(key.entryId, { entry: this.entryOf(key), matchedText: key.text, matchedBy: 'fuzzy' });
     }
-    return only;
+    if (found.size <= 1 || !alongside) return found.size === 1 ? [...found.values()][0] : undefined;
+    // Several ("top k" begins Top-k Sampling and Top-k Accuracy): beside Top-p Sampling, the one
+    // that ends as it does.
+    const ending = normalize(alongside.term).split(' ').at(-1);
+    const alike = [...found.values()].filter((suggestion) => normalize(suggestion.matchedText).split(' ').at(-1) === ending);
+    return alike.length === 1 ? alike[0] : undefined;
   }
 
   knowsWord(word: string): boolean {

@@ -37,7 +37,7 @@ export const STOP_WORDS = folded(`
   example examples e.g eg ie etc vs versus instead rather one first else elses whether
   exist exists called call named name stand stands refer refers refers
   get got getting make makes making made go goes going come comes give gives take takes keep keeps kept
-  want wanted like way ways time times new old real basic standard vanilla classic classical plain regular
+  want wanted like way ways time times new old real basic standard vanilla classic classical plain regular normal
   why's how's isn't aren't doesn't don't didn't can't cannot won't whats'
 `);
 

@@ -12,8 +12,11 @@ export interface TermLookup {
   spot(words: readonly string[]): Reading[];
   /** Names whose words are all among `words` in some form and order (generic ones may be left out). */
   namesWithin(words: readonly string[]): Reading[];
-  /** The one entry with a name that begins with these whole words ("ridge" for "ridge regression"), if only one has. */
-  onlyNameStartingWith(text: string): Suggestion | undefined;
+  /**
+   * The one entry with a name that begins with these whole words ("ridge" for "ridge regression"),
+   * if only one has; of several, the one whose name ends as `alongside`'s does.
+   */
+  onlyNameStartingWith(text: string, alongside?: Entry): Suggestion | undefined;
   /** The stems of the words an entry's own texts use. */
   entryWords(entry: Entry): ReadonlySet<string>;
   /** The stems of the words of an entry's names and definition. */
@@ -53,6 +56,8 @@ const QUESTION_WORDS = new Set(['what', 'whats', 'why', 'how', 'when', 'where', 
 const PLACING_WORDS = new Set(['in', 'for', 'with', 'using', 'on', 'from', 'of'].map(foldWord));
 /** Words that point at things in general as the other side of a comparison (see againstTheRest). */
 const ALTERNATIVES = new Set(['other', 'others', 'older', 'earlier', 'previous', 'prior', 'traditional', 'normal', 'usual', 'regular', 'standard', 'classic', 'alternative', 'rest', 'everything', 'anything', 'else'].map(foldWord));
+/** Small words that shape a question or a comparison and begin no name. */
+const QUESTION_SHAPES = new Set(['the', 'a', 'an', 'between', 'is', 'are', 'what', 'whats', 'how', 'why', 'and', 'or', 'of', 'to', 'from', 'than', 'as', 'with'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
 const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
@@ -156,7 +161,14 @@ function readingsOf(words: readonly string[], lookup: TermLookup): Reading[] {
 function bestReading(words: readonly string[], readings: readonly Reading[], lookup: TermLookup): (EntryAnswer & { covered: ReadonlySet<number> }) | undefined {
   const specific = readings.filter((reading) => !isGeneric(reading));
   const besideAnotherName = (reading: Reading) => readings.some((other) => other.contiguous && other.entry !== reading.entry);
-  const pool = (specific.length > 0 ? specific : readings).filter((reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)));
+  // "how do i interpret a roc curve": a verb of the asker's that shares a stem with a name
+  // ("interpretability") is not what is asked about when a name follows; a verb that names a
+  // process ("how do i regularize my cnn") may be.
+  const askersVerb = (reading: Reading) =>
+    reading.byStem && reading.covered.size === 1 && isVerbSlot(words, reading.start) && !namesAnAction(reading) && readings.some((other) => other.start >= reading.end);
+  const pool = (specific.length > 0 ? specific : readings).filter(
+    (reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)) && !askersVerb(reading),
+  );
   if (pool.length === 0) return undefined;
   const contains = (outer: Reading, inner: Reading) => outer.covered.size > inner.covered.size && [...inner.covered].every((at) => outer.covered.has(at));
   let best = pool[0]!;
@@ -374,14 +386,17 @@ function asksToCompare(words: readonly string[]): boolean {
  * logistic regression", "top k vs top p sampling", "vanishing vs exploding gradients".
  */
 function sidesOf(left: readonly string[], right: readonly string[], lookup: TermLookup, strict: boolean): [Suggestion, Suggestion] | undefined {
-  const second = sideAnswer(right, lookup, strict);
-  let first = sideAnswer(left, lookup, strict, true);
+  let second = sideAnswer(right, lookup, strict);
+  let first = sideAnswer(left, lookup, strict, true, second?.entry);
+  second ??= first && sideAnswer(right, lookup, strict, false, first.entry);
   // Only a side with words of its own may borrow, and only what those words change: "it" plus
-  // "logistic regression" must not become Regression.
+  // "logistic regression" must not become Regression. What is borrowed ends the other side's
+  // name, not the question after it ("top-k or top-p sampling which is better").
   const own = trimmed(left, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
+  const lender = trimmed(right, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
   if (!first && second && own.length > 0) {
-    for (let shared = 1; shared < Math.min(right.length, 4) && !first; shared++) {
-      const borrowed = right.slice(-shared);
+    for (let shared = 1; shared < Math.min(lender.length, 4) && !first; shared++) {
+      const borrowed = lender.slice(-shared);
       const candidate = sideAnswer([...left, ...borrowed], lookup, strict, true);
       if (candidate && candidate.entry !== sideAnswer(borrowed, lookup, strict)?.entry) first = candidate;
     }
@@ -390,7 +405,7 @@ function sidesOf(left: readonly string[], right: readonly string[], lookup: Term
   return [first, second];
 }
 
-function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean, first = false): Suggestion | undefined {
+function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean, first = false, alongside?: Entry): Suggestion | undefined {
   const core = trimmed(side, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
   if (core.length === 0) return undefined;
   // "A or B" without a cue may end in a phrase ("… for visualising"); the name comes before it.
@@ -420,12 +435,20 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
     // The side without its question and cue words, then as written.
     const read = bestReading(core, readingsOf(core, lookup), lookup) ?? (core.length < side.length ? bestReading(side, readingsOf(side, lookup), lookup) : undefined);
     if (read) return { entry: read.entry, matchedText: read.matchedText, matchedBy: read.matchedBy };
+  } else {
+    // Without a cue, a side is a name by itself, though maybe in another form ("should i fine tune or use rag").
+    const whole = readingsOf(core, lookup).find((reading) => !reading.incomplete && reading.covered.size === core.length);
+    if (whole) return { entry: whole.entry, matchedText: whole.matchedText, matchedBy: 'word-form' };
   }
   // Beside another term, the first words of a name stand for it ("lasso vs ridge", "nucleus
   // sampling vs top k"), unless they are generic ("parameter" does not begin Parameter-Efficient
   // Fine-Tuning here).
   const start = strict && phraseEnd > 0 ? core.slice(0, phraseEnd) : core;
-  return start.every(isIncidentalWord) ? undefined : lookup.onlyNameStartingWith(start.join(' '));
+  if (start.every(isIncidentalWord)) return undefined;
+  // A name may begin with a small word the trimming took ("few-shot vs zero-shot").
+  const before = side[side.indexOf(core[0]!) - 1];
+  const fromSmallWord = before !== undefined && !COMPARISON_CUES.has(before) && !QUESTION_SHAPES.has(before) ? lookup.onlyNameStartingWith([before, ...start].join(' '), alongside) : undefined;
+  return fromSmallWord ?? lookup.onlyNameStartingWith(start.join(' '), alongside);
 }
 
 function comparisonOf(first: Suggestion, second: Suggestion): ComparisonAnswer {
