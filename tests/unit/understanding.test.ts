@@ -88,6 +88,10 @@ describe('word forms', () => {
     ['augmenting data', 'data-augmentation'],
     ['recurrent nets', 'recurrent-neural-network'],
     ['biased algorithms', 'algorithmic-bias'],
+    // A small word can be a word of the name.
+    ['recognising named entities', 'named-entity-recognition'],
+    // Verb and noun stems Porter leaves apart.
+    ['convolving an image', 'convolution'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -108,6 +112,9 @@ describe('word forms', () => {
     expect(isFormOf('generating', 'generative')).toBe(false);
     expect(isFormOf('variational', 'variance')).toBe(false);
     expect(isFormOf('net', 'network')).toBe(true);
+    expect(isFormOf('convolving', 'convolution')).toBe(true);
+    expect(isFormOf('evolved', 'evolution')).toBe(true);
+    expect(isFormOf('convolving', 'convolutional')).toBe(false);
   });
 });
 
@@ -127,6 +134,7 @@ describe('comparisons', () => {
     // Without a cue, a side may still be a name in another form.
     ['should i fine tune or use rag', 'fine-tuning vs retrieval-augmented-generation'],
     ['leaky relu or normal relu, which should i use', 'leaky-relu vs relu'],
+    ['type 1 vs type 2 error', 'type-i-error vs type-ii-error'],
   ])('%s → %s, the first named first', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -144,7 +152,9 @@ describe('comparisons', () => {
   });
 
   it('does not take a digit for a slip of a letter', () => {
-    expect(answer('type 1 vs type 2 error')).not.toContain('type-i-error');
+    // "type 1 error" is an alias; "type 3" is one edit from "type i" but no slip of it.
+    expect(answer('type 3 error')).toBe('none');
+    expect(answer('type 3 vs type 4 error')).toBe('none');
   });
 
   it('answers one entry whose name holds both sides', () => {

@@ -287,8 +287,10 @@ export class SearchEngine implements TermLookup {
     // too many names.
     const keysOnlyGeneric = words.every(isIncidentalWord);
     words.forEach((word, at) => {
-      if (isStopWord(word)) return;
+      // Small words may be words of a name ("named entity recognition", "few shot"), but they
+      // find no names, and a reading needs more than them (see readingWithin).
       positions.add(at);
+      if (isStopWord(word)) return;
       // Names with a word that begins like this one (its first letters; words of one or two
       // letters find too much).
       const start = word.slice(0, WORD_FORM_LOOKUP);
@@ -321,7 +323,7 @@ export class SearchEngine implements TermLookup {
       covered.add(at);
       byStem ||= words[at] !== nameWord;
     }
-    if (covered.size === 0) return undefined;
+    if (![...covered].some((at) => !isStopWord(words[at]!))) return undefined;
     const sorted = [...covered].sort((x, y) => x - y);
     const start = sorted[0]!;
     const end = sorted[sorted.length - 1]! + 1;

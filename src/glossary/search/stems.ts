@@ -54,9 +54,23 @@ export function isFormOf(typed: string, nameWord: string): boolean {
   const x = stemWord(typed);
   const y = stemWord(nameWord);
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
-  if (shorter !== longer && !(shorter.length >= 6 && longer.length - shorter.length <= 3 && longer.startsWith(shorter))) return false;
+  if (shorter !== longer && !(shorter.length >= 6 && longer.length - shorter.length <= 3 && longer.startsWith(shorter)) && !alternate(x, y)) return false;
   const [first, second] = [wordKind(typed), wordKind(nameWord)];
   return !((first === 'action' && second === 'quality') || (first === 'quality' && second === 'action'));
+}
+
+/**
+ * Verb and noun stems that Porter's suffix rules leave apart, by the few endings that alternate:
+ * "convolve"/"convolution", "evolve"/"evolution", "resolve"/"resolution".
+ */
+const ALTERNATING_ENDINGS: ReadonlyArray<readonly [string, string]> = [['olv', 'olut']];
+
+function alternate(x: string, y: string): boolean {
+  for (const [one, other] of ALTERNATING_ENDINGS) {
+    const [verb, noun] = x.endsWith(one) ? [x, y] : [y, x];
+    if (verb.endsWith(one) && noun.endsWith(other) && verb.length >= 5 && verb.slice(0, -one.length) === noun.slice(0, -other.length)) return true;
+  }
+  return false;
 }
 
 /**
