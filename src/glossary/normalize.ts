@@ -70,9 +70,8 @@ function singularise(word: string): string {
   if (irregular) return irregular;
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(ss|x|ch|sh|ias)es$/.test(word)) return word.slice(0, -2);
-  // Singular words in -s: "loss", "radius", "analysis", "bias" (whose stem must meet "biased").
-  if (word.endsWith('s') && !/(ss|us|is|ias)$/.test(word)) return word.slice(0, -1);
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 

@@ -295,7 +295,10 @@ export class SearchEngine implements TermLookup {
       // letters find too much).
       const start = word.slice(0, WORD_FORM_LOOKUP);
       if (start.length < 3 || (isIncidentalWord(word) && !keysOnlyGeneric)) return;
-      for (const slot of this.prefixes.bestWithPrefix(start, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT)) candidates.add(slot);
+      let found = this.prefixes.bestWithPrefix(start, PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT);
+      // Folding may have made the name's word shorter than the typed one's start: "bias" is "bia".
+      if (found.length === 0 && start.length > 3) found = this.prefixes.bestWithPrefix(start.slice(0, 3), PREFIX_CANDIDATES, this.rankBase, PREFIX_SCAN_LIMIT);
+      for (const slot of found) candidates.add(slot);
     });
     const readings: Reading[] = [];
     for (const slot of candidates) {

@@ -52,7 +52,8 @@ export function isFormOf(typed: string, nameWord: string): boolean {
   if (typed.charCodeAt(0) !== nameWord.charCodeAt(0)) return false;
   if (withEnding(typed, nameWord) || withEnding(nameWord, typed)) return true;
   const x = stemWord(typed);
-  const y = stemWord(nameWord);
+  // Folding takes the "s" off "bias" ("bia", as in every name and query), which "biased" keeps.
+  const y = nameWord.endsWith('ia') ? stemWord(`${nameWord}s`) : stemWord(nameWord);
   const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
   if (shorter !== longer && !(shorter.length >= 6 && longer.length - shorter.length <= 3 && longer.startsWith(shorter)) && !alternate(x, y)) return false;
   const [first, second] = [wordKind(typed), wordKind(nameWord)];
