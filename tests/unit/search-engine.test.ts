@@ -244,3 +244,63 @@ describe('incremental updates', () => {
     expect(local.size).toBe(entries.length);
   });
 });
+
+describe('typo candidates from corrected words, at scale', () => {
+  /** The engine's parts this test reaches into: the word-level shortlist and what it is built from. */
+  interface Internals {
+    keys: Array<{ normalized: string } | undefined>;
+    prefixes: { countWith(word: string): number };
+    wordCorrections(word: string, isLast: boolean): Set<string>;
+    wordLevelCandidates(form: string): number[];
+  }
+
+  /** The shortlist worked out the slow way: every name, counted against every typed word. */
+  function everyNameCounted(internals: Internals, form: string): number[] {
+    const typed = form.split(' ');
+    const counted = typed
+      .map((word, index) => internals.wordCorrections(word, index === typed.length - 1))
+      .filter((corrections) => {
+        const postings = [...corrections].reduce((sum, word) => sum + internals.prefixes.countWith(word), 0);
+        return corrections.size > 0 && !(postings > 20_000 && typed.length > 1);
+      });
+    const needed = Math.max(1, typed.length - 1);
+    const scored = internals.keys.flatMap((key, slot) => {
+      if (!key) return [];
+      const words = new Set(key.normalized.split(' '));
+      const count = counted.filter((corrections) => [...corrections].some((word) => words.has(word))).length;
+      return count >= needed ? [{ slot, count }] : [];
+    });
+    return scored.sort((x, y) => y.count - x.count || x.slot - y.slot).slice(0, 32).map(({ slot }) => slot);
+  }
+
+  it('lists the same names as counting every name, while reading only the rarest words postings', () => {
+    // Names built from a small vocabulary, so that every word is shared by hundreds of names.
+    const random = seeded(17);
+    const vocabulary = ['neural', 'sparse', 'graph', 'kernel', 'tree', 'forest', 'shot', 'few', 'layer', 'schedule', 'bound', 'field', 'meta', 'robust', 'masked', 'model'];
+    const word = () => vocabulary[Math.floor(random() * vocabulary.length)]!;
+    const generated: Entry[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `g${i}`,
+      term: `${word()} ${word()} ${word()} ${word()} ${i}`,
+      aliases: [],
+      category: 'c',
+      definition: 'Generated.',
+      explanation: 'Generated.',
+      related: [],
+    }));
+    const internals = new SearchEngine(generated) as unknown as Internals;
+    const queries = [
+      ...generated.slice(0, 40).map((entry) => entry.term.replace(/ \d+$/, '')),
+      ...generated.slice(40, 80).map((entry) => `${entry.term.replace('e', 'x')} layer kernel`),
+      'ridge few shot tree schedule',
+      'why does my neural graph keep failing',
+    ];
+    let multiWord = 0;
+    for (const query of queries) {
+      const expected = everyNameCounted(internals, query);
+      expect(internals.wordLevelCandidates(query), query).toEqual(expected);
+      if (expected.length > 0 && query.split(' ').length > 2) multiWord++;
+    }
+    // The comparison is only worth something if the lists were not all empty.
+    expect(multiWord).toBeGreaterThan(40);
+  });
+});

@@ -75,6 +75,18 @@ function stemsOf(texts: readonly string[]): Set<string> {
   return words;
 }
 
+/**
+ * Words no name has that a text may still hold and be a name within its edits: a name's word
+ * typed as two ("data set", "fine tune d") makes words no name has at no cost.
+ */
+const SPLIT_WORDS_ALLOWANCE = 2;
+
+/** What reading a name for a word costs, against walking one posting (see wordLevelCandidates). */
+const NAME_READ_COST = 3;
+/** A count that marks a name out of the running in wordLevelCandidates. */
+const DROPPED = -1_000_000;
+const SPACE = 32;
+
 /** How many edits a fuzzy answer may be away from what was typed, by its length. */
 function allowedEdits(length: number): number {
   if (length < 4) return 0;
@@ -687,15 +699,16 @@ export class SearchEngine implements TermLookup {
 
   /** rankFuzzy, worked out afresh. */
   private rankFuzzyNow(form: string, maxDistance: number): Candidate[] {
+    const formCompact = compact(form);
+    // Nothing further than this is ever answered or suggested, so the DP may stop there.
+    const limit = Math.min(maxDistance, Math.max(2, allowedEdits(formCompact.length)));
+    if (this.wordsNoNameHas(form) > limit + SPLIT_WORDS_ALLOWANCE) return [];
     const slots = new Set(this.trigrams.candidates(form, FUZZY_CANDIDATES, 0.15).map(({ slot }) => slot));
     for (const slot of this.wordLevelCandidates(form)) slots.add(slot);
     if (slots.size === 0) return [];
     const keys = [...slots].map((slot) => this.keys[slot]).filter((key): key is NameKey => key !== undefined);
-    const formCompact = compact(form);
     const formWords = wordCount(form);
     const formSorted = formWords > 1 ? sortedWords(form) : form;
-    // Nothing further than this is ever answered or suggested, so the DP may stop there.
-    const limit = Math.min(maxDistance, Math.max(2, allowedEdits(formCompact.length)));
     const near: Array<{ key: NameKey; whole: number; prefix: number }> = [];
     for (const key of keys) {
       const direct = editDistances(form, key.normalized, limit);
@@ -736,6 +749,18 @@ export class SearchEngine implements TermLookup {
   }
 
   /**
+   * How many words of `form`, before its last (which may be unfinished), no name has. Each needs
+   * an edit before the text can be a name, so a question full of them ("how should i choose a
+   * good …") cannot be a name with a typo, and ranking near misses for it is skipped.
+   */
+  private wordsNoNameHas(form: string): number {
+    let count = 0;
+    const words = form.split(' ');
+    for (let at = 0; at < words.length - 1; at++) if (words[at] !== '' && this.prefixes.countWith(words[at]!) === 0) count++;
+    return count;
+  }
+
+  /**
    * Candidates that survive a large glossary: each typed word is corrected against the vocabulary
    * of name words (a few edits, found through their trigrams), and the names containing the
    * corrected words are counted. Names matching every typed word, or all but one, are proposed.
@@ -746,6 +771,16 @@ export class SearchEngine implements TermLookup {
     // One-letter words count too ("q learning", "k means"), but are only ever taken as typed.
     const typed = form.split(' ').filter((word) => word !== '');
     if (typed.length === 0) return [];
+    const needed = Math.max(1, typed.length - 1);
+    const counted: Array<{ corrections: ReadonlySet<string>; postings: number }> = [];
+    typed.forEach((word, index) => {
+      const corrections = this.wordCorrections(word, index === typed.length - 1);
+      // A word shared by a large part of the glossary says little; skip it unless it is all we have.
+      let postings = 0;
+      for (const correction of corrections) postings += this.prefixes.countWith(correction);
+      if (corrections.size > 0 && !(postings > COMMON_WORD_POSTINGS && typed.length > 1)) counted.push({ corrections, postings });
+    });
+    if (counted.length < needed) return [];
     if (this.wordMatchCounts.length < this.keys.length) {
       this.wordMatchCounts = new Int32Array(this.keys.length * 2);
       this.wordLastCounted = new Int32Array(this.keys.length * 2);
@@ -753,42 +788,80 @@ export class SearchEngine implements TermLookup {
     const counts = this.wordMatchCounts;
     const lastCounted = this.wordLastCounted;
     const touched: number[] = [];
-    typed.forEach((word, index) => {
-      const isLast = index === typed.length - 1;
-      const budget = Math.max(1, allowedEdits(word.length));
-      const corrections = new Set<string>();
-      if (this.prefixes.countWith(word) > 0) corrections.add(word);
-      if (word.length === 1 && corrections.size === 0) return;
-      const proposed = word.length === 1 ? [] : this.trigrams.wordCandidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.vocabulary.words[slot]!);
-      if (word.length > 1 && word.length <= SHORT_WORD + 1) {
-        forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (id) => proposed.push(this.vocabulary.words[id]!)));
-      }
-      for (const candidate of proposed) {
-        const distances = editDistances(word, candidate, budget);
-        if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
-      }
-      // A word shared by a large part of the glossary says little; skip it unless it is all we have.
-      let postings = 0;
-      for (const correction of corrections) postings += this.prefixes.countWith(correction);
-      if (postings > COMMON_WORD_POSTINGS && typed.length > 1) return;
+    // Rarest words first. A name that holds all but one of the words holds one of any two of
+    // them, so only the first `seeding` words bring names in; each later word only counts for the
+    // names still in the running (by walking its postings or, when fewer, by reading those
+    // names), and a name that can no longer reach `needed` drops out.
+    counted.sort((x, y) => x.postings - y.postings);
+    const seeding = counted.length - needed + 1;
+    let alive = touched;
+    counted.forEach(({ corrections, postings }, index) => {
       // Count each name once per typed word, even if it holds two of the corrections.
       const marker = index + 1;
-      for (const correction of corrections) {
-        this.prefixes.forEachSlotWith(correction, (slot) => {
-          if (lastCounted[slot] === marker) return;
-          lastCounted[slot] = marker;
-          if (counts[slot] === 0) touched.push(slot);
-          counts[slot]! += 1;
-        });
+      if (index < seeding) {
+        for (const correction of corrections) {
+          this.prefixes.forEachSlotWith(correction, (slot) => {
+            if (counts[slot] === 0) touched.push(slot);
+            else if (lastCounted[slot] === marker) return;
+            lastCounted[slot] = marker;
+            counts[slot]! += 1;
+          });
+        }
+      } else if (alive.length * corrections.size * NAME_READ_COST < postings) {
+        for (const slot of alive) if (this.nameHasOneOf(slot, corrections)) counts[slot]! += 1;
+      } else {
+        for (const correction of corrections) {
+          this.prefixes.forEachSlotWith(correction, (slot) => {
+            // Not in the running: never brought in (0) or dropped out (below 0).
+            if (counts[slot]! <= 0 || lastCounted[slot] === marker) return;
+            lastCounted[slot] = marker;
+            counts[slot]! += 1;
+          });
+        }
       }
+      if (index < seeding - 1) return;
+      const left = counted.length - index - 1;
+      alive = alive.filter((slot) => {
+        if (counts[slot]! + left >= needed) return true;
+        counts[slot] = DROPPED;
+        return false;
+      });
     });
-    const needed = Math.max(1, typed.length - 1);
-    const result = touched.filter((slot) => counts[slot]! >= needed).sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, WORD_CANDIDATES);
+    const result = alive.filter((slot) => counts[slot]! >= needed).sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, WORD_CANDIDATES);
     for (const slot of touched) {
       counts[slot] = 0;
       lastCounted[slot] = 0;
     }
     return result;
+  }
+
+  /** A typed word as typed (if some name has it) and the name words a few edits from it (a prefix of one, for the last word). */
+  private wordCorrections(word: string, isLast: boolean): Set<string> {
+    const budget = Math.max(1, allowedEdits(word.length));
+    const corrections = new Set<string>();
+    if (this.prefixes.countWith(word) > 0) corrections.add(word);
+    if (word.length === 1) return corrections;
+    const proposed = this.trigrams.wordCandidates(word, WORD_CORRECTIONS, 0.2).map(({ slot }) => this.vocabulary.words[slot]!);
+    if (word.length <= SHORT_WORD + 1) {
+      forEachDeletionHash(word, (hash) => this.shortWordsByDeletion.forEach(hash, (id) => proposed.push(this.vocabulary.words[id]!)));
+    }
+    for (const candidate of proposed) {
+      const distances = editDistances(word, candidate, budget);
+      if (distances.whole <= budget || (isLast && distances.prefix <= Math.min(1, budget))) corrections.add(candidate);
+    }
+    return corrections;
+  }
+
+  /** Whether the name in `slot` has one of these words. */
+  private nameHasOneOf(slot: number, words: ReadonlySet<string>): boolean {
+    const name = this.keys[slot]!.normalized;
+    for (const word of words) {
+      for (let at = name.indexOf(word); at !== -1; at = name.indexOf(word, at + 1)) {
+        const end = at + word.length;
+        if ((at === 0 || name.charCodeAt(at - 1) === SPACE) && (end === name.length || name.charCodeAt(end) === SPACE)) return true;
+      }
+    }
+    return false;
   }
 
   private toSuggestions(candidates: Candidate[]): Suggestion[] {

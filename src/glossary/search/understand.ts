@@ -420,7 +420,9 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
   // Typos only in a side short enough to be a name: ranking near misses of a long text is slow.
   const typos = isShort(core, lookup) ? 'typos' : 'as written';
   for (const text of new Set(texts)) {
-    const name = lookup.resolveName(text, typos);
+    // The side with its question words is read only as written ("bag of words"); a typo is
+    // looked for in the side without them, which is cheaper and no less likely to find one.
+    const name = lookup.resolveName(text, text === texts[0] && core.length < side.length ? 'as written' : typos);
     if (name.found) return { entry: name.entry, matchedText: name.matchedText, matchedBy: name.matchedBy };
   }
   // A name next to the separator: ending the first side ("why use dpo"), starting the second
