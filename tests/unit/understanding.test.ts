@@ -92,6 +92,9 @@ describe('word forms', () => {
     ['recognising named entities', 'named-entity-recognition'],
     // Verb and noun stems Porter leaves apart.
     ['convolving an image', 'convolution'],
+    ['maximising the likelihood', 'maximum-likelihood-estimation'],
+    // Irregular forms, also at the end of a compound.
+    ['jailbroken chatgpt', 'jailbreaking'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -115,6 +118,10 @@ describe('word forms', () => {
     expect(isFormOf('convolving', 'convolution')).toBe(true);
     expect(isFormOf('evolved', 'evolution')).toBe(true);
     expect(isFormOf('convolving', 'convolutional')).toBe(false);
+    expect(isFormOf('optimizing', 'optimum')).toBe(true);
+    expect(isFormOf('forgotten', 'forgetting')).toBe(true);
+    expect(isFormOf('learnt', 'learning')).toBe(true);
+    expect(isFormOf('taken', 'token')).toBe(false);
   });
 });
 

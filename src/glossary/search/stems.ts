@@ -19,11 +19,42 @@ export function stemWord(folded: string): string {
   if (stemmed === undefined) {
     // Short words and acronyms ("svm", "gan", "iou") are their own stem; porter2 leaves most
     // of them alone anyway, and skipping it keeps them from meeting unrelated words.
-    stemmed = folded.length <= 3 ? folded : stem(folded);
+    stemmed = folded.length <= 3 ? folded : stem(irregularBase(folded));
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
     stems.set(folded, stemmed);
   }
   return stemmed;
+}
+
+/**
+ * Irregular verb forms, which no suffix rule reaches: "jailbroken" is a form of "jailbreak",
+ * "forgotten" of "forget", "learnt" of "learn". The longer ones also end compounds.
+ */
+const IRREGULAR_ENDINGS = new Map([
+  ['broken', 'break'], ['written', 'write'], ['taken', 'take'], ['chosen', 'choose'], ['driven', 'drive'],
+  ['frozen', 'freeze'], ['spoken', 'speak'], ['stolen', 'steal'], ['fallen', 'fall'], ['forgotten', 'forget'],
+  ['thrown', 'throw'], ['shown', 'show'], ['grown', 'grow'], ['drawn', 'draw'], ['known', 'know'],
+  ['thought', 'think'], ['taught', 'teach'], ['brought', 'bring'], ['caught', 'catch'], ['sought', 'seek'],
+  ['understood', 'understand'],
+]);
+const IRREGULAR_WORDS = new Map([
+  ['learnt', 'learn'], ['built', 'build'], ['broke', 'break'], ['took', 'take'], ['chose', 'choose'],
+  ['wrote', 'write'], ['drove', 'drive'], ['froze', 'freeze'], ['spoke', 'speak'], ['stole', 'steal'],
+  ['forgot', 'forget'], ['began', 'begin'], ['begun', 'begin'], ['made', 'make'], ['kept', 'keep'],
+  ['held', 'hold'], ['sent', 'send'], ['spent', 'spend'], ['told', 'tell'], ['gave', 'give'],
+  ['given', 'give'], ['went', 'go'], ['gone', 'go'], ['done', 'do'], ['seen', 'see'], ['meant', 'mean'],
+]);
+const SHORTEST_IRREGULAR_ENDING = 5;
+
+function irregularBase(word: string): string {
+  const whole = IRREGULAR_WORDS.get(word) ?? IRREGULAR_ENDINGS.get(word);
+  if (whole) return whole;
+  // A compound keeps at least three letters of its own ("jail" + "broken").
+  for (let at = 3; at <= word.length - SHORTEST_IRREGULAR_ENDING; at++) {
+    const base = IRREGULAR_ENDINGS.get(word.slice(at));
+    if (base) return word.slice(0, at) + base;
+  }
+  return word;
 }
 
 /** A normalised text with each word stemmed: "fine tuned model" → "fine tune model". */
@@ -62,14 +93,18 @@ export function isFormOf(typed: string, nameWord: string): boolean {
 
 /**
  * Verb and noun stems that Porter's suffix rules leave apart, by the few endings that alternate:
- * "convolve"/"convolution", "evolve"/"evolution", "resolve"/"resolution".
+ * "convolve"/"convolution", "evolve"/"evolution"; "maximise"/"maximum", "optimise"/"optimum".
  */
-const ALTERNATING_ENDINGS: ReadonlyArray<readonly [string, string]> = [['olv', 'olut']];
+const ALTERNATING_ENDINGS: ReadonlyArray<readonly [string, string]> = [
+  ['olv', 'olut'],
+  ['', 'um'],
+];
 
 function alternate(x: string, y: string): boolean {
   for (const [one, other] of ALTERNATING_ENDINGS) {
-    const [verb, noun] = x.endsWith(one) ? [x, y] : [y, x];
-    if (verb.endsWith(one) && noun.endsWith(other) && verb.length >= 5 && verb.slice(0, -one.length) === noun.slice(0, -other.length)) return true;
+    for (const [verb, noun] of [[x, y], [y, x]] as const) {
+      if (verb.length >= 5 && verb.endsWith(one) && noun.endsWith(other) && verb.slice(0, verb.length - one.length) === noun.slice(0, noun.length - other.length)) return true;
+    }
   }
   return false;
 }

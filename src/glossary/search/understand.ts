@@ -232,11 +232,13 @@ function spansCue(words: readonly string[], covered: ReadonlySet<number>): boole
  *   (see isVerbSlot), because that is where English puts the modifier of another concept
  *   ("ridge classifier", "contrastive loss", "conjugate prior", even where the entry mentions it);
  * - earlier words are question or generic words, or words of the entry's own texts, unless an
- *   auxiliary before the name opened a question whose verb they are ("how big should my batch
- *   size be"). "sycophancy in llms" is about sycophancy, not LLMs;
+ *   auxiliary or a question word opened a question whose verb they are ("how big should my
+ *   batch size be", "what counts as data leakage"; not "what was elmo in nlp"). "sycophancy in
+ *   llms" is about sycophancy, not LLMs;
  * - the word right after it makes no name that other entries use ("gaussian process", "policy
- *   iteration"; a variant its own entry explains, like "bert base", is fine) and no name of its
- *   own as an -ing noun ("label smoothing"): "svm kernel" is SVM;
+ *   iteration"), unless it is a word of the entry ("lstm cell"; "bert base" its own entry
+ *   explains), and no new name with a one-word name ("label smoothing", "label propagation"):
+ *   "svm kernel" is SVM;
  * - later words are what is said about it ("… for segmentation", "… in plain english").
  * A name of generic words only ("Neural Network") takes generic words around it and nothing else.
  * A name read without some of its generic words ("recurrent networks") must not have another
@@ -271,10 +273,14 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   const after = words[end];
   if (after === undefined || isIncidentalWord(after)) return true;
   // A word may follow the name ("svm kernel", "gradient clipping max norm"), unless the glossary
-  // uses the two together as a name of their own ("gaussian process", "policy iteration"). An
-  // -ing noun right after a one-word name makes a new name ("label smoothing", "label encoding",
-  // "model merging") unless the entry's own texts use the two together; after a longer name it
-  // must be a word of the entry. In a question too, where a verb may follow the name.
+  // uses the two together as a name of their own ("gaussian process", "policy iteration") and
+  // the word is not one of the entry's ("lstm cell" is LSTM), or is a process that makes a new
+  // name ("expectation maximization"). After a one-word name an -ing noun makes a new name
+  // ("label smoothing", "label encoding", "model merging") unless the definition says the entry
+  // is one ("ppo clipping", "glove embeddings"), and so does another process noun unless the
+  // entry's texts use it ("label propagation", but "vae reparameterization trick"); after a
+  // longer name an -ing noun must be a word of the entry. In a question too, where a verb may
+  // follow the name.
   const phrase = lookup.phraseUse(words[end - 1]!, after, reading.entry);
   if (phrase === 'own') return true;
   if (phrase === 'elsewhere') return !reading.byStem && !isActionNoun(after) && usesWord((known ??= lookup.entryWords(reading.entry)), after);
