@@ -95,6 +95,10 @@ describe('word forms', () => {
     ['maximising the likelihood', 'maximum-likelihood-estimation'],
     // Irregular forms, also at the end of a compound.
     ['jailbroken chatgpt', 'jailbreaking'],
+    // A verb form that opens the query, naming a process; what follows is its object.
+    ['poisoning a training set on purpose', 'data-poisoning'],
+    ['imitating expert demos', 'imitation-learning'],
+    ['ensembled three models together', 'ensemble-learning'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -204,6 +208,7 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['label encoding', 'label'],
     ['eli5 expectation maximization', 'expected-value'],
     ['what was elmo in nlp', 'natural-language-processing'],
+    ['normalizing flows', 'layer-normalization'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -58,6 +58,7 @@ const PLACING_WORDS = new Set(['in', 'for', 'with', 'using', 'on', 'from', 'of']
 const ALTERNATIVES = new Set(['other', 'others', 'older', 'earlier', 'previous', 'prior', 'traditional', 'normal', 'usual', 'regular', 'standard', 'classic', 'alternative', 'rest', 'everything', 'anything', 'else'].map(foldWord));
 /** Small words that shape a question or a comparison and begin no name. */
 const QUESTION_SHAPES = new Set(['the', 'a', 'an', 'between', 'is', 'are', 'what', 'whats', 'how', 'why', 'and', 'or', 'of', 'to', 'from', 'than', 'as', 'with'].map(foldWord));
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
 const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
@@ -167,7 +168,8 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
   const askersVerb = (reading: Reading) =>
     reading.byStem && reading.covered.size === 1 && isVerbSlot(words, reading.start) && !namesAnAction(reading) && readings.some((other) => other.start >= reading.end);
   const pool = (specific.length > 0 ? specific : readings).filter(
-    (reading) => aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)) && !askersVerb(reading),
+    (reading) =>
+      leadingProcess(words, reading, lookup) || (aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)) && !askersVerb(reading)),
   );
   if (pool.length === 0) return undefined;
   const contains = (outer: Reading, inner: Reading) => outer.covered.size > inner.covered.size && [...inner.covered].every((at) => outer.covered.has(at));
@@ -216,6 +218,23 @@ function narrows(narrower: Entry, broader: Entry): boolean {
   const words = new Set(normalizedWords(narrower.term).map(stemWord));
   const within = normalizedWords(broader.term).map(stemWord);
   return words.size > within.length && within.every((word) => words.has(word));
+}
+
+/**
+ * A verb form that opens the query and names a process of the glossary: "summarising long
+ * documents", "imitating expert demos", "ensembling a few classifiers". What follows is its
+ * object, whatever it names, and the name's missing words are generic ones ("Data" Poisoning,
+ * Imitation "Learning").
+ */
+function leadingProcess(words: readonly string[], reading: Reading, lookup: TermLookup): boolean {
+  if (reading.covered.size !== 1 || !words.slice(0, reading.start).every(isStopWord)) return false;
+  const typed = words[reading.start]!;
+  if (!/(?:ing|ed)$/.test(typed) || !namesAnAction(reading) || !(reading.incomplete || normalizedWords(reading.matchedText).length === 1)) return false;
+  // The object is something the entry speaks of ("poisoned dataset", "ensembled three models");
+  // a word it never uses may make another concept of the two ("normalizing flows" is not Layer
+  // Normalization).
+  const object = words.slice(reading.end).find((word) => !isStopWord(word) && !NUMBER_WORDS.has(word) && !/^\d+$/.test(word));
+  return object === undefined || usesWord(lookup.entryWords(reading.entry), object);
 }
 
 /** Whether covered words stand on both sides of a comparison's cue or separator. */
