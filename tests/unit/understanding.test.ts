@@ -64,6 +64,8 @@ describe('questions and context words around a term', () => {
     // The asker's verb ("interpret") is not Interpretability when a name follows it.
     ['how do i interpret a roc curve pls', 'roc-curve'],
     ['how do i regularize my cnn', 'regularization'],
+    // A comparative before the name qualifies it; it makes no other concept.
+    ['is a lower perplexity always better?', 'perplexity'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });

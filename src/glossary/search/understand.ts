@@ -59,6 +59,7 @@ const ALTERNATIVES = new Set(['other', 'others', 'older', 'earlier', 'previous',
 /** Small words that shape a question or a comparison and begin no name. */
 const QUESTION_SHAPES = new Set(['the', 'a', 'an', 'between', 'is', 'are', 'what', 'whats', 'how', 'why', 'and', 'or', 'of', 'to', 'from', 'than', 'as', 'with'].map(foldWord));
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple'].map(foldWord));
+const COMPARATIVES = new Set(['lower', 'higher', 'bigger', 'smaller', 'larger', 'greater', 'fewer', 'longer', 'shorter', 'wider', 'deeper', 'faster', 'slower', 'better', 'worse'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
 const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
@@ -319,9 +320,12 @@ function isVerbSlot(words: readonly string[], at: number): boolean {
   return at === 1 && (words[0] === 'why' || words[0] === 'how');
 }
 
-/** Words before a name that qualify it without making another concept: a size ("3x3 conv filter") or an adverb ("highly correlated"). */
+/**
+ * Words before a name that qualify it without making another concept: a size ("3x3 conv
+ * filter"), an adverb ("highly correlated") or a comparative ("is a lower perplexity better").
+ */
 function isSizeOrManner(word: string): boolean {
-  return /\d/.test(word) || (word.length > 4 && word.endsWith('ly'));
+  return /\d/.test(word) || (word.length > 4 && word.endsWith('ly')) || COMPARATIVES.has(word);
 }
 
 /** Whether an auxiliary before `start` opens a question whose verb may come after it (see AUXILIARIES). */
