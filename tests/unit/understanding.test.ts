@@ -66,6 +66,13 @@ describe('questions and context words around a term', () => {
     ['how do i regularize my cnn', 'regularization'],
     // A comparative before the name qualifies it; it makes no other concept.
     ['is a lower perplexity always better?', 'perplexity'],
+    // Verbs of the question before the term, after "what", "who", "people".
+    ['what causes vanishing gradients', 'vanishing-gradient-problem'],
+    ['who is supposed to write a model card', 'model-card'],
+    ['why do people remove stop words?', 'stop-words'],
+    // "faster" compares nothing without "than" or "or".
+    ['what is a kv cache and why does it make generation faster', 'kv-cache'],
+    ['number of heads in multi head attention', 'multi-head-attention'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -148,6 +155,8 @@ describe('comparisons', () => {
     ['should i fine tune or use rag', 'fine-tuning vs retrieval-augmented-generation'],
     ['leaky relu or normal relu, which should i use', 'leaky-relu vs relu'],
     ['type 1 vs type 2 error', 'type-i-error vs type-ii-error'],
+    // A side read without some of its words yields to a name of the other side's field.
+    ['MLE vs MAP', 'maximum-likelihood-estimation vs maximum-a-posteriori-estimation'],
   ])('%s → %s, the first named first', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -211,6 +220,7 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['eli5 expectation maximization', 'expected-value'],
     ['what was elmo in nlp', 'natural-language-processing'],
     ['normalizing flows', 'layer-normalization'],
+    ['target encoding for categorical variables', 'label'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -60,6 +60,7 @@ export const CONTEXT_WORDS = folded(`
   feature features example framework frameworks tool tools package app apps application applications
   term terms word words
   system systems dashboard platform api service pretrained opencv tradeoff dilemma factor
+  number amount
 `);
 
 /**

@@ -51,7 +51,7 @@ const AUXILIARIES = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would
 /** "is" after these asks what something is ("what is policy iteration"): the term follows, not a verb. */
 const IDENTITY_QUESTIONS = new Set(['what', 'whats', 'which', 'who', 'wat', 'wats'].map(foldWord));
 /** Words that open a question whose verb may come before the term: "what counts as data leakage", "when does early stopping kick in". */
-const QUESTION_WORDS = new Set(['what', 'whats', 'why', 'how', 'when', 'where', 'which', 'wat'].map(foldWord));
+const QUESTION_WORDS = new Set(['what', 'whats', 'why', 'how', 'when', 'where', 'which', 'who', 'wat'].map(foldWord));
 /** Prepositions before a name that make it the setting of what is asked ("what was elmo in nlp"). */
 const PLACING_WORDS = new Set(['in', 'for', 'with', 'using', 'on', 'from', 'of'].map(foldWord));
 /** Words that point at things in general as the other side of a comparison (see againstTheRest). */
@@ -62,7 +62,7 @@ const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'e
 const COMPARATIVES = new Set(['lower', 'higher', 'bigger', 'smaller', 'larger', 'greater', 'fewer', 'longer', 'shorter', 'wider', 'deeper', 'faster', 'slower', 'better', 'worse'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
-const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'to'].map(foldWord));
+const VERB_OPENERS = new Set(['i', 'we', 'you', 'u', 'they', 'people', 'someone', 'to'].map(foldWord));
 const DIFFERENCE_CUES = new Set(['difference', 'differences', 'differ', 'differs', 'different', 'compare', 'comparison', 'contrast', 'distinguish', 'vs', 'versus', 'confused'].map(foldWord));
 /** Verbs whose object, in a why or how question, is what is asked about. */
 const USE_VERBS = new Set(['use', 'uses', 'using', 'need', 'needs', 'require', 'requires', 'have', 'has', 'add', 'apply'].map(foldWord));
@@ -271,7 +271,14 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   const outside = (at: number) => !covered.has(at);
   let known: ReadonlySet<string> | undefined;
   const belongs = (word: string) => isIncidentalWord(word) || usesWord((known ??= lookup.entryWords(reading.entry)), word);
-  for (let at = start; at < end; at++) if (outside(at) && !belongs(words[at]!)) return false;
+  // Inside the name's stretch, small words and words of the entry, but at most one of its words
+  // ("cleaning messy data"): more make the stretch a phrase of its own ("target encoding for
+  // categorical variables" is not the Target Variable).
+  let inserted = 0;
+  for (let at = start; at < end; at++) {
+    if (!outside(at) || isIncidentalWord(words[at]!)) continue;
+    if (!belongs(words[at]!) || ++inserted > 1) return false;
+  }
   // A word the glossary never uses, in the phrase that ends with the name (up to a small word),
   // is a mistyped or unknown part of it ("generativexpre-trained transformer"); elsewhere it is
   // usually a library or a model size.
@@ -311,13 +318,14 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
 
 /**
  * Whether the word at `at` is a verb the asker put before the term rather than a modifier of it:
- * after "i", "we", "you" or "to" ("how do i avoid data leakage", "how to compute auc"), or right
- * after "why" or "how" ("why remove stop words").
+ * after "i", "you", "people" or "to" ("how do i avoid data leakage", "how to compute auc", "why
+ * do people remove stop words"), or right after "why", "how" or "what" ("why remove stop words",
+ * "what causes vanishing gradients").
  */
 function isVerbSlot(words: readonly string[], at: number): boolean {
   const previous = words[at - 1];
   if (previous !== undefined && VERB_OPENERS.has(previous)) return true;
-  return at === 1 && (words[0] === 'why' || words[0] === 'how');
+  return at === 1 && (words[0] === 'why' || words[0] === 'how' || words[0] === 'what');
 }
 
 /**
@@ -400,11 +408,15 @@ function compare(words: readonly string[], lookup: TermLookup): ComparisonAnswer
   return named.length >= 2 ? comparisonOf(named[0]!, named[1]!) : undefined;
 }
 
-/** A cue word anywhere, "the same (as)" ("is knn the same as k means"), or "between … and". */
+/**
+ * A cue word anywhere ("better" and the like only with "than" or "or": "why does a kv cache make
+ * generation faster" compares nothing), "the same (as)" ("is knn the same as k means"), or
+ * "between … and".
+ */
 function asksToCompare(words: readonly string[]): boolean {
   return words.some(
     (word, at) =>
-      COMPARISON_CUES.has(word) ||
+      (COMPARISON_CUES.has(word) && (!COMPARATIVES.has(word) || words.some((other) => other === 'than' || other === 'or'))) ||
       (word === 'same' && (at === words.length - 1 || words.slice(at + 1, at + 4).includes('as'))) ||
       (word === 'between' && words.indexOf('and', at) > at),
   );
@@ -431,7 +443,19 @@ function sidesOf(left: readonly string[], right: readonly string[], lookup: Term
     }
   }
   if (!first || !second || first.entry === second.entry) return undefined;
-  return [first, second];
+  return [inContextOf(first, left, second.entry, lookup), inContextOf(second, right, first.entry, lookup)];
+}
+
+/**
+ * A side read as a name without some of its words ("map" as Feature Map) may be the start of
+ * a name of the other side's field instead: beside Maximum Likelihood Estimation, "map" is MAP
+ * Estimation.
+ */
+function inContextOf(side: Suggestion, words: readonly string[], other: Entry, lookup: TermLookup): Suggestion {
+  if (side.matchedBy !== 'word-form' || side.entry.category === other.category) return side;
+  const core = trimmed(words, (word) => isStopWord(word) || COMPARISON_CUES.has(word));
+  const started = core.length > 0 ? lookup.onlyNameStartingWith(core.join(' '), other) : undefined;
+  return started && started.entry !== other && started.entry.category === other.category ? started : side;
 }
 
 function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean, first = false, alongside?: Entry): Suggestion | undefined {
