@@ -27,8 +27,14 @@ export const UNDERSTANDING_EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixture
 export const UNDERSTANDING_FRESH_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-fresh.json');
 /** A third blind set, measured once; one absent concept it caught ("metric learning") was then fixed, and its failures guided the last rules. */
 export const UNDERSTANDING_FINAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-final.json');
-/** A fourth blind set, written while the last general rules were added and measured once at the end. */
+/** A fourth blind set, written while the last general rules were added and measured once at the end; since studied. */
 export const UNDERSTANDING_CHECK_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-check.json');
+/** A fifth blind set, measured untouched once, then developed against. */
+export const UNDERSTANDING_BLIND_A_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-a.json');
+/** A sixth blind set, measured untouched twice (before and after the rules developed on the fifth), then studied. */
+export const UNDERSTANDING_BLIND_B_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-b.json');
+/** A seventh blind set, written while the last rules were added, measured once at the end and not studied. */
+export const UNDERSTANDING_BLIND_C_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-c.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 

@@ -108,6 +108,9 @@ describe('word forms', () => {
     ['poisoning a training set on purpose', 'data-poisoning'],
     ['imitating expert demos', 'imitation-learning'],
     ['ensembled three models together', 'ensemble-learning'],
+    ['labelling images for training', 'data-labeling'],
+    ['summarising long documents', 'text-summarization'],
+    ['balancing exploring and exploiting', 'exploration-exploitation-tradeoff'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -157,6 +160,7 @@ describe('comparisons', () => {
     ['type 1 vs type 2 error', 'type-i-error vs type-ii-error'],
     // A side read without some of its words yields to a name of the other side's field.
     ['MLE vs MAP', 'maximum-likelihood-estimation vs maximum-a-posteriori-estimation'],
+    ['normal vs binomial distribution', 'normal-distribution vs binomial-distribution'],
   ])('%s → %s, the first named first', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });

@@ -69,6 +69,7 @@ const WORD_FORM_LOOKUP = 4;
 /** Words people wrap around a term without changing what they mean (already singular, American). */
 const FILLER_WORDS = new Set(['value', 'method', 'algorithm', 'technique', 'approach', 'concept', 'feature', 'ml', 'ai', 'layer', 'function']);
 
+/** The stems of every word of these texts. */
 function stemsOf(texts: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const text of texts) for (const word of normalizedWords(text)) words.add(stemWord(word));

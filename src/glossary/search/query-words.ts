@@ -37,7 +37,7 @@ export const STOP_WORDS = folded(`
   example examples e.g eg ie etc vs versus instead rather one first else elses whether
   exist exists called call named name stand stands refer refers refers
   get got getting make makes making made go goes going come comes give gives take takes keep keeps kept
-  want wanted like way ways time times new old real basic standard vanilla classic classical plain regular normal
+  want wanted like way ways time times new old real basic standard vanilla classic classical plain regular
   why's how's isn't aren't doesn't don't didn't can't cannot won't whats'
 `);
 
@@ -60,7 +60,18 @@ export const CONTEXT_WORDS = folded(`
   feature features example framework frameworks tool tools package app apps application applications
   term terms word words
   system systems dashboard platform api service pretrained opencv tradeoff dilemma factor
-  number amount
+  number amount text image
+`);
+
+/**
+ * What a process is applied to: "labelling images", "poisoned samples", "summarising
+ * documents". After a verb form that names a process, such a word is its object, not a
+ * second half that makes another concept ("normalizing flows").
+ */
+export const DATA_NOUNS = folded(`
+  data dataset datasets image images photo photos picture pictures video videos audio text texts
+  document documents sentence sentences word words sample samples example examples point points
+  record records row rows column columns file files user users customer customers input inputs
 `);
 
 /**

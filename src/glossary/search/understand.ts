@@ -1,6 +1,6 @@
 import { foldWord, normalizedWords } from '../normalize.js';
 import type { Entry } from '../schema.js';
-import { COMPARISON_CUES, COMPARISON_SEPARATORS, CONTEXT_WORDS, isIncidentalWord, isNameFiller, isStopWord } from './query-words.js';
+import { COMPARISON_CUES, COMPARISON_SEPARATORS, CONTEXT_WORDS, DATA_NOUNS, isIncidentalWord, isNameFiller, isStopWord } from './query-words.js';
 import { stemWord } from './stems.js';
 import type { ComparisonAnswer, EntryAnswer, NameResult, Reading, ResolveResult, Suggestion } from './types.js';
 
@@ -58,7 +58,9 @@ const PLACING_WORDS = new Set(['in', 'for', 'with', 'using', 'on', 'from', 'of']
 const ALTERNATIVES = new Set(['other', 'others', 'older', 'earlier', 'previous', 'prior', 'traditional', 'normal', 'usual', 'regular', 'standard', 'classic', 'alternative', 'rest', 'everything', 'anything', 'else'].map(foldWord));
 /** Small words that shape a question or a comparison and begin no name. */
 const QUESTION_SHAPES = new Set(['the', 'a', 'an', 'between', 'is', 'are', 'what', 'whats', 'how', 'why', 'and', 'or', 'of', 'to', 'from', 'than', 'as', 'with'].map(foldWord));
+/** Counts, which say how many of the object there are, not what it is ("ensembled three models"). */
 const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'multiple'].map(foldWord));
+/** Comparatives: they qualify a name ("a lower perplexity") and ask for a comparison only with "than" or "or". */
 const COMPARATIVES = new Set(['lower', 'higher', 'bigger', 'smaller', 'larger', 'greater', 'fewer', 'longer', 'shorter', 'wider', 'deeper', 'faster', 'slower', 'better', 'worse'].map(foldWord));
 const COPULAS = new Set(['is', 'are', 'was', 'were'].map(foldWord));
 /** Words after which a question puts its verb: "how do i avoid …", "how to compute …". */
@@ -149,7 +151,7 @@ function readingsOf(words: readonly string[], lookup: TermLookup): Reading[] {
   if (words.every(isStopWord)) return spotted;
   // Words written as a name are read as that name, not pieced into another reading
   // ("concept drift detection" is not Data Drift, "expectation maximization" not Expected Value).
-  const pieced = lookup.namesWithin(words).filter((reading) => !spotted.some((spot) => [...reading.covered].every((at) => at >= spot.start && at < spot.end)));
+  const pieced = lookup.namesWithin(words).filter((reading) => !spotted.some((spot) => !spot.byStem && [...reading.covered].every((at) => at >= spot.start && at < spot.end)));
   return [...spotted, ...pieced];
 }
 
@@ -168,9 +170,13 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
   // process ("how do i regularize my cnn") may be.
   const askersVerb = (reading: Reading) =>
     reading.byStem && reading.covered.size === 1 && isVerbSlot(words, reading.start) && !namesAnAction(reading) && readings.some((other) => other.start >= reading.end);
+  // A longer reading that holds the verb form, even one that fails, says the verb is not alone
+  // ("normalising input features" may be Feature Normalization; it is not Layer Normalization).
+  const leads = (reading: Reading) =>
+    leadingProcess(words, reading, lookup) && !readings.some((other) => other.entry !== reading.entry && other.covered.size > 1 && other.covered.has(reading.start));
+  const leading = readings.find(leads);
   const pool = (specific.length > 0 ? specific : readings).filter(
-    (reading) =>
-      leadingProcess(words, reading, lookup) || (aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)) && !askersVerb(reading)),
+    (reading) => reading === leading || (aboutTheName(words, reading, lookup) && !(reading.incomplete && besideAnotherName(reading)) && !askersVerb(reading)),
   );
   if (pool.length === 0) return undefined;
   const contains = (outer: Reading, inner: Reading) => outer.covered.size > inner.covered.size && [...inner.covered].every((at) => outer.covered.has(at));
@@ -186,6 +192,9 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
       best = reading;
     }
   }
+  // The process a leading verb form names goes before a thing that merely shares its stem
+  // ("labelling images" is Data Labeling, not Label).
+  if (leading && best !== leading && best.start === leading.start && best.covered.size === 1 && !namesAnAction(best)) best = leading;
   // "how many clusters should i use for k-means": a later name that holds the first one's
   // (K-Means Clustering holds Clustering) is the narrower thing asked about.
   const subject = pool.find((reading) => reading.start >= best.end && narrows(reading.entry, best.entry)) ?? best;
@@ -204,7 +213,7 @@ function bestReading(words: readonly string[], readings: readonly Reading[], loo
 
 /**
  * A comparison with things in general rather than with a second term: "why is yolo so fast
- * compared to older stuff", "is lstm better than other rnns". After its cue, the query names no
+ * compared to older stuff", "is bert better than older models". After its cue, the query names no
  * term and says "other", "older" or the like; it is a question about the one term it names.
  */
 function againstTheRest(words: readonly string[], readings: readonly Reading[]): boolean {
@@ -235,7 +244,7 @@ function leadingProcess(words: readonly string[], reading: Reading, lookup: Term
   // a word it never uses may make another concept of the two ("normalizing flows" is not Layer
   // Normalization).
   const object = words.slice(reading.end).find((word) => !isStopWord(word) && !NUMBER_WORDS.has(word) && !/^\d+$/.test(word));
-  return object === undefined || usesWord(lookup.entryWords(reading.entry), object);
+  return object === undefined || DATA_NOUNS.has(object) || usesWord(lookup.entryWords(reading.entry), object);
 }
 
 /** Whether covered words stand on both sides of a comparison's cue or separator. */
@@ -288,7 +297,10 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   if (isGeneric(reading)) return words.every((word, at) => !outside(at) || (reading.incomplete ? isStopWord(word) : isIncidentalWord(word)));
 
   const before = words[start - 1];
-  if (before !== undefined && !isIncidentalWord(before) && !isVerbSlot(words, start - 1) && !isSizeOrManner(before)) return false;
+  // A verb form that opens the query takes a name of several words as its object ("balancing
+  // exploring and exploiting"); before a one-word name it may be a modifier ("smoothing labels").
+  const opensWithVerb = start === 1 && before !== undefined && before.endsWith('ing') && covered.size > 1;
+  if (before !== undefined && !isIncidentalWord(before) && !isVerbSlot(words, start - 1) && !isSizeOrManner(before) && !opensWithVerb) return false;
   if (reading.incomplete) {
     // A generic word right beside the name may stand in for the missing one ("bayesian network"
     // is not Bayesian Inference); elsewhere it only places it ("recurrent networks in pytorch").
@@ -470,6 +482,9 @@ function sideAnswer(side: readonly string[], lookup: TermLookup, strict: boolean
   if (strict && phraseEnd > 0) texts.push(core.slice(0, phraseEnd).join(' '));
   const specific = trimmed(core, isIncidentalWord);
   if (specific.length > 0) texts.push(specific.join(' '));
+  // "leaky relu or normal relu": the plain one is the name without "normal".
+  const plain = trimmed(core, (word) => isIncidentalWord(word) || ALTERNATIVES.has(word));
+  if (plain.length > 0) texts.push(plain.join(' '));
   // Typos only in a side short enough to be a name: ranking near misses of a long text is slow.
   const typos = isShort(core, lookup) ? 'typos' : 'as written';
   for (const text of new Set(texts)) {
