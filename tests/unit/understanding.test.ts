@@ -47,6 +47,8 @@ describe('questions and context words around a term', () => {
     ['iou metric', 'intersection-over-union'],
     ['how big should my batch size be', 'batch-size'],
     ['why do llms hallucinate so much', 'hallucination'],
+    // The verb of a why-question, whatever its subject.
+    ['why do chatbots hallucinate', 'hallucination'],
     // A verb after "you" or "i" is the asker's, not an unknown part of the name.
     ['how do you calculate f1 score by hand', 'f1-score'],
     // A question word opens a question whose verb may come before the term.

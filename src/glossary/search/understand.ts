@@ -283,6 +283,7 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   // Inside the name's stretch, small words and words of the entry, but at most one of its words
   // ("cleaning messy data"): more make the stretch a phrase of its own ("target encoding for
   // categorical variables" is not the Target Variable).
+  if (endsQuestionAsVerb(words, reading)) return true;
   let inserted = 0;
   for (let at = start; at < end; at++) {
     if (!outside(at) || isIncidentalWord(words[at]!)) continue;
@@ -326,6 +327,16 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   if (covered.size === 1 && after.endsWith('ing')) return usesWord(lookup.definitionWords(reading.entry), after);
   if (after.endsWith('ing') || (covered.size === 1 && isActionNoun(after))) return belongs(after);
   return true;
+}
+
+/**
+ * The verb of a why or how question, in another form of a process's name, with only small or
+ * generic words after it: "why do chatbots hallucinate", "how do transformers generalise".
+ * Whatever its subject is, the process is what is asked about.
+ */
+function endsQuestionAsVerb(words: readonly string[], reading: Reading): boolean {
+  if (reading.covered.size !== 1 || !reading.byStem || !namesAnAction(reading) || !asksWhyOrHow(words, reading.start - 1)) return false;
+  return words.slice(reading.end).every(isIncidentalWord);
 }
 
 /**
