@@ -227,6 +227,9 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['what was elmo in nlp', 'natural-language-processing'],
     ['normalizing flows', 'layer-normalization'],
     ['target encoding for categorical variables', 'label'],
+    // A concept named first is the subject; the term after it is only its setting.
+    ['how does focal loss deal with class imbalance in object detection', 'class-imbalance'],
+    ['explain catastrophic forgetting when fine-tuning an llm', 'fine-tuning'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -310,6 +310,7 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   }
   const question = opensQuestion(words, start) || (QUESTION_WORDS.has(words[0]!) && !PLACING_WORDS.has(words[start - 1]!));
   if (!question) for (let at = 0; at < start - 1; at++) if (!belongs(words[at]!)) return false;
+  if (namesAnotherSubject(words, start, reading, lookup)) return false;
   const after = words[end];
   if (after === undefined || isIncidentalWord(after)) return true;
   // A word may follow the name ("svm kernel", "gradient clipping max norm"), unless the glossary
@@ -327,6 +328,21 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   if (covered.size === 1 && after.endsWith('ing')) return usesWord(lookup.definitionWords(reading.entry), after);
   if (after.endsWith('ing') || (covered.size === 1 && isActionNoun(after))) return belongs(after);
   return true;
+}
+
+/**
+ * Whether two words before the name, short of the word right before it, name a concept of their
+ * own, which the query is about with the name as its setting: a word the glossary never uses
+ * before a generic one ("how does focal loss deal with class imbalance"), or two words the
+ * glossary's texts use together ("explain catastrophic forgetting when fine-tuning an llm").
+ */
+function namesAnotherSubject(words: readonly string[], start: number, reading: Reading, lookup: TermLookup): boolean {
+  for (let at = 0; at + 1 < start - 1; at++) {
+    const [first, second] = [words[at]!, words[at + 1]!];
+    if (isStopWord(first) || isStopWord(second) || isVerbSlot(words, at) || isVerbSlot(words, at + 1)) continue;
+    if (CONTEXT_WORDS.has(second) ? !CONTEXT_WORDS.has(first) && !lookup.knowsWord(first) : !CONTEXT_WORDS.has(first) && lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
+  }
+  return false;
 }
 
 /**
