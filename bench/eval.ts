@@ -11,6 +11,7 @@ import {
   UNDERSTANDING_BLIND_A_FILE,
   UNDERSTANDING_BLIND_B_FILE,
   UNDERSTANDING_BLIND_C_FILE,
+  UNDERSTANDING_BLIND_D_FILE,
   UNDERSTANDING_CHECK_FILE,
   UNDERSTANDING_DEV_FILE,
   UNDERSTANDING_EVAL_FILE,
@@ -23,7 +24,7 @@ import {
  * two labelled sets: the first one (typos, spellings, word order, simple questions) and the set
  * of queries as students ask them (questions, context words, word forms, comparisons, concepts
  * the glossary lacks), written blind to the engine. `--dev` runs the smaller development set
- * instead of the held-out one; `--all` adds the six later blind sets; `--failures` lists every
+ * instead of the held-out one; `--all` adds the seven later blind sets; `--failures` lists every
  * query the engine got wrong.
  */
 const opened = await openGlossary([SHIPPED_GLOSSARY_DIR]);
@@ -99,6 +100,7 @@ if (process.argv.includes('--all')) {
   table('As students ask: fourth blind set (measured once at the end of the last session, then studied)', UNDERSTANDING_CHECK_FILE, true);
   table('As students ask: fifth blind set A (measured once untouched, then developed against)', UNDERSTANDING_BLIND_A_FILE, true);
   table('As students ask: sixth blind set B (measured untouched before and after the rules from A, then studied)', UNDERSTANDING_BLIND_B_FILE, true);
-  table('As students ask: seventh blind set C (written blind while the last rules were added; measured once, not studied)', UNDERSTANDING_BLIND_C_FILE, true);
+  table('As students ask: seventh blind set C (measured once untouched, then studied)', UNDERSTANDING_BLIND_C_FILE, true);
+  table('As students ask: eighth blind set D (measured once untouched; then only its two wrong answers studied)', UNDERSTANDING_BLIND_D_FILE, true);
 }
 console.log('R@5: the expected answer among the answer and its did-you-mean list; AC@5: among the first five autocomplete choices for the whole query.');

@@ -33,8 +33,10 @@ export const UNDERSTANDING_CHECK_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtur
 export const UNDERSTANDING_BLIND_A_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-a.json');
 /** A sixth blind set, measured untouched twice (before and after the rules developed on the fifth), then studied. */
 export const UNDERSTANDING_BLIND_B_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-b.json');
-/** A seventh blind set, written while the last rules were added, measured once at the end and not studied. */
+/** A seventh blind set, measured untouched once, then studied. */
 export const UNDERSTANDING_BLIND_C_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-c.json');
+/** An eighth blind set, written while the last rules were added; measured untouched once, then only its two wrong answers studied. */
+export const UNDERSTANDING_BLIND_D_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-d.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 
