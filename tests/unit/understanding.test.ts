@@ -75,6 +75,10 @@ describe('questions and context words around a term', () => {
     // "faster" compares nothing without "than" or "or".
     ['what is a kv cache and why does it make generation faster', 'kv-cache'],
     ['number of heads in multi head attention', 'multi-head-attention'],
+    // A verb of need makes the name its object, whatever the subject.
+    ['do tree models need feature scaling?', 'feature-scaling'],
+    // A value beside a name is no word of its own.
+    ['top p sampling 0.9', 'top-p-sampling'],
   ])('%s → %s', (query, expected) => {
     expect(answer(query)).toBe(expected);
   });
@@ -230,6 +234,10 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     // A concept named first is the subject; the term after it is only its setting.
     ['how does focal loss deal with class imbalance in object detection', 'class-imbalance'],
     ['explain catastrophic forgetting when fine-tuning an llm', 'fine-tuning'],
+    ['is elastic net just lasso plus ridge?', 'l1-regularization'],
+    ['dice loss for semantic segmentation', 'semantic-segmentation'],
+    // A word of its own is no typo: a name is not answered for more words than it has.
+    ['elu activation function', 'activation-function'],
   ])('%s is not found (and is not %s)', (query) => {
     expect(answer(query)).toBe('none');
   });

@@ -976,10 +976,6 @@ function withinBudget(form: string, candidate: Candidate): boolean {
   if (candidate.distance === 0 || candidate.prefixOnly) return true;
   const typed = form.split(' ');
   const nameWords = name.split(' ');
-  // Words run together ("randomxforest") are a slip; only word for word can one be derived.
-  if (typed.length !== nameWords.length) return true;
-  if (typed.some((word) => !nameWords.includes(word) && nameWords.some((nameWord) => derivedFrom(word, nameWord)))) return false;
-  if (typed.length < 2) return true;
   // A one-character word is taken as typed, and a typed digit is never a slip for another
   // character: "type 2" is not "type i", "f2" is not "f1" (a digit left out still is a slip).
   const digitsKept = (word: string, nameWord: string) => [...word.replace(/\D/g, '')].every((digit) => nameWord.includes(digit));
@@ -987,7 +983,18 @@ function withinBudget(form: string, candidate: Candidate): boolean {
     const budget = wordEdits(word, nameWord);
     return word.length > 1 && digitsKept(word, nameWord) && editDistances(word, nameWord, budget).whole <= budget;
   };
-  return typed.every((word) => nameWords.some((nameWord) => word === nameWord || slipOf(word, nameWord)));
+  const inName = (word: string) => nameWords.some((nameWord) => word === nameWord || slipOf(word, nameWord));
+  // More words than the name: each must be a word of it, half of one typed apart ("data set") or
+  // a value ("top p sampling 0.9"), not a word of its own ("elu activation function" is not
+  // Activation Function).
+  if (typed.length > nameWords.length) {
+    return typed.every((word, at) => /\d/.test(word) || inName(word) || inName(word + (typed[at + 1] ?? '')) || inName((typed[at - 1] ?? '') + word));
+  }
+  // Words run together ("randomxforest") are a slip; only word for word can one be derived.
+  if (typed.length !== nameWords.length) return true;
+  if (typed.some((word) => !nameWords.includes(word) && nameWords.some((nameWord) => derivedFrom(word, nameWord)))) return false;
+  if (typed.length < 2) return true;
+  return typed.every(inName);
 }
 
 /** A word made from another by adding letters at one end: "unlearning" is not a typo of "learning". */

@@ -334,13 +334,18 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
  * Whether two words before the name, short of the word right before it, name a concept of their
  * own, which the query is about with the name as its setting: a word the glossary never uses
  * before a generic one ("how does focal loss deal with class imbalance"), or two words the
- * glossary's texts use together ("explain catastrophic forgetting when fine-tuning an llm").
+ * glossary's texts use together ("explain catastrophic forgetting when fine-tuning an llm", "is
+ * elastic net just lasso plus ridge", "dice loss for semantic segmentation").
  */
 function namesAnotherSubject(words: readonly string[], start: number, reading: Reading, lookup: TermLookup): boolean {
+  // A verb of use or need makes the name its object, and the object is what is asked about ("do
+  // tree models need feature scaling").
+  if (words.slice(0, start).some((word) => USE_VERBS.has(word))) return false;
   for (let at = 0; at + 1 < start - 1; at++) {
     const [first, second] = [words[at]!, words[at + 1]!];
     if (isStopWord(first) || isStopWord(second) || isVerbSlot(words, at) || isVerbSlot(words, at + 1)) continue;
-    if (CONTEXT_WORDS.has(second) ? !CONTEXT_WORDS.has(first) && !lookup.knowsWord(first) : !CONTEXT_WORDS.has(first) && lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
+    if (CONTEXT_WORDS.has(first)) continue;
+    if ((CONTEXT_WORDS.has(second) && !lookup.knowsWord(first)) || lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
   }
   return false;
 }
