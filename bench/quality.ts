@@ -35,8 +35,12 @@ export const UNDERSTANDING_BLIND_A_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixt
 export const UNDERSTANDING_BLIND_B_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-b.json');
 /** A seventh blind set, measured untouched once, then studied. */
 export const UNDERSTANDING_BLIND_C_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-c.json');
-/** An eighth blind set, written while the last rules were added; measured untouched once, then only its two wrong answers studied. */
+/** An eighth blind set, measured untouched once, then studied. */
 export const UNDERSTANDING_BLIND_D_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-d.json');
+/** A ninth blind set, with more absent concepts asked about beside glossary terms; measured untouched once, then its wrong answers studied. */
+export const UNDERSTANDING_BLIND_E_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-e.json');
+/** A tenth blind set, written while the last rules were added; measured once at the end and not studied. */
+export const UNDERSTANDING_BLIND_F_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-f.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 

@@ -236,6 +236,7 @@ describe('no confident wrong answer for concepts the glossary lacks', () => {
     ['explain catastrophic forgetting when fine-tuning an llm', 'fine-tuning'],
     ['is elastic net just lasso plus ridge?', 'l1-regularization'],
     ['dice loss for semantic segmentation', 'semantic-segmentation'],
+    ['how does flash attention make transformers faster', 'transformer'],
     // A word of its own is no typo: a name is not answered for more words than it has.
     ['elu activation function', 'activation-function'],
   ])('%s is not found (and is not %s)', (query) => {

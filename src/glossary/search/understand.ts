@@ -333,7 +333,8 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
 /**
  * Whether two words before the name, short of the word right before it, name a concept of their
  * own, which the query is about with the name as its setting: a word the glossary never uses
- * before a generic one ("how does focal loss deal with class imbalance"), or two words the
+ * before a generic or known one ("how does focal loss deal with class imbalance", "how does
+ * flash attention make transformers faster"), or two words the
  * glossary's texts use together ("explain catastrophic forgetting when fine-tuning an llm", "is
  * elastic net just lasso plus ridge", "dice loss for semantic segmentation").
  */
@@ -345,7 +346,7 @@ function namesAnotherSubject(words: readonly string[], start: number, reading: R
     const [first, second] = [words[at]!, words[at + 1]!];
     if (isStopWord(first) || isStopWord(second) || isVerbSlot(words, at) || isVerbSlot(words, at + 1)) continue;
     if (CONTEXT_WORDS.has(first)) continue;
-    if ((CONTEXT_WORDS.has(second) && !lookup.knowsWord(first)) || lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
+    if ((!lookup.knowsWord(first) && (CONTEXT_WORDS.has(second) || lookup.knowsWord(second))) || lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
   }
   return false;
 }
