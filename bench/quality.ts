@@ -39,8 +39,10 @@ export const UNDERSTANDING_BLIND_C_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixt
 export const UNDERSTANDING_BLIND_D_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-d.json');
 /** A ninth blind set, with more absent concepts asked about beside glossary terms; measured untouched once, then its wrong answers studied. */
 export const UNDERSTANDING_BLIND_E_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-e.json');
-/** A tenth blind set, written while the last rules were added; measured once at the end and not studied. */
+/** A tenth blind set, measured untouched once, then its wrong answers studied. */
 export const UNDERSTANDING_BLIND_F_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-f.json');
+/** An eleventh blind set, written while the last rules were added; measured once at the end and not studied. */
+export const UNDERSTANDING_BLIND_G_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-g.json');
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
 export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
 
