@@ -6,20 +6,11 @@ import {
   evaluate,
   fuseSearcher,
   keystrokesToFirst,
+  LATER_BLIND_SETS,
   loadEvalQueries,
   type QualityReport,
-  UNDERSTANDING_BLIND_A_FILE,
-  UNDERSTANDING_BLIND_B_FILE,
-  UNDERSTANDING_BLIND_C_FILE,
-  UNDERSTANDING_BLIND_D_FILE,
-  UNDERSTANDING_BLIND_E_FILE,
-  UNDERSTANDING_BLIND_F_FILE,
-  UNDERSTANDING_BLIND_G_FILE,
-  UNDERSTANDING_CHECK_FILE,
   UNDERSTANDING_DEV_FILE,
   UNDERSTANDING_EVAL_FILE,
-  UNDERSTANDING_FINAL_FILE,
-  UNDERSTANDING_FRESH_FILE,
 } from './quality.js';
 
 /**
@@ -98,15 +89,6 @@ for (const [index, searcher] of searchers.entries()) {
 const dev = process.argv.includes('--dev');
 table(dev ? 'As students ask: DEVELOPMENT set' : 'As students ask: held-out set written blind to the engine', dev ? UNDERSTANDING_DEV_FILE : UNDERSTANDING_EVAL_FILE, true);
 if (process.argv.includes('--all')) {
-  table('As students ask: second blind set (its failures were studied while the engine was tuned)', UNDERSTANDING_FRESH_FILE, true);
-  table('As students ask: third blind set (measured once, then its failures guided the last rules)', UNDERSTANDING_FINAL_FILE, true);
-  table('As students ask: fourth blind set (measured once at the end of the last session, then studied)', UNDERSTANDING_CHECK_FILE, true);
-  table('As students ask: fifth blind set A (measured once untouched, then developed against)', UNDERSTANDING_BLIND_A_FILE, true);
-  table('As students ask: sixth blind set B (measured untouched before and after the rules from A, then studied)', UNDERSTANDING_BLIND_B_FILE, true);
-  table('As students ask: seventh blind set C (measured once untouched, then studied)', UNDERSTANDING_BLIND_C_FILE, true);
-  table('As students ask: eighth blind set D (measured once untouched, then studied)', UNDERSTANDING_BLIND_D_FILE, true);
-  table('As students ask: ninth blind set E (measured once untouched, then its wrong answers studied)', UNDERSTANDING_BLIND_E_FILE, true);
-  table('As students ask: tenth blind set F (measured once untouched, then its wrong answers studied)', UNDERSTANDING_BLIND_F_FILE, true);
-  table('As students ask: eleventh blind set G (written while the last rules were added; measured once, not studied)', UNDERSTANDING_BLIND_G_FILE, true);
+  for (const { file, use } of LATER_BLIND_SETS) table(`As students ask: ${use}`, file, true);
 }
 console.log('R@5: the expected answer among the answer and its did-you-mean list; AC@5: among the first five autocomplete choices for the whole query.');

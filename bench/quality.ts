@@ -19,32 +19,31 @@ interface LabelledQueryFile {
   queries: Array<{ query: string; expected: string | [string, string] | null; class: string }>;
 }
 
+const fixture = (name: string) => path.join(PACKAGE_ROOT, 'tests', 'fixtures', name);
+
 /** Typos, spellings, word order, questions: the first set, which must stay at its figures. */
-export const EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-queries.json');
+export const EVAL_FILE = fixture('eval-queries.json');
 /** Questions, context words, word forms, comparisons and absent concepts, written blind to the engine. */
-export const UNDERSTANDING_EVAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding.json');
-/** A second blind set of the same kinds, by another writer: its failures were studied while the engine was tuned. */
-export const UNDERSTANDING_FRESH_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-fresh.json');
-/** A third blind set, measured once; one absent concept it caught ("metric learning") was then fixed, and its failures guided the last rules. */
-export const UNDERSTANDING_FINAL_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-final.json');
-/** A fourth blind set, written while the last general rules were added and measured once at the end; since studied. */
-export const UNDERSTANDING_CHECK_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-check.json');
-/** A fifth blind set, measured untouched once, then developed against. */
-export const UNDERSTANDING_BLIND_A_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-a.json');
-/** A sixth blind set, measured untouched twice (before and after the rules developed on the fifth), then studied. */
-export const UNDERSTANDING_BLIND_B_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-b.json');
-/** A seventh blind set, measured untouched once, then studied. */
-export const UNDERSTANDING_BLIND_C_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-c.json');
-/** An eighth blind set, measured untouched once, then studied. */
-export const UNDERSTANDING_BLIND_D_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-d.json');
-/** A ninth blind set, with more absent concepts asked about beside glossary terms; measured untouched once, then its wrong answers studied. */
-export const UNDERSTANDING_BLIND_E_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-e.json');
-/** A tenth blind set, measured untouched once, then its wrong answers studied. */
-export const UNDERSTANDING_BLIND_F_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-f.json');
-/** An eleventh blind set, written while the last rules were added; measured once at the end and not studied. */
-export const UNDERSTANDING_BLIND_G_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-blind-g.json');
+export const UNDERSTANDING_EVAL_FILE = fixture('eval-understanding.json');
+/**
+ * Later blind sets of the same kinds, each by another writer who never read the engine, in the
+ * order they were written, with how each was used: measured untouched once, and then (except the
+ * last) studied while the engine was tuned, so only their first measure was blind.
+ */
+export const LATER_BLIND_SETS: ReadonlyArray<{ file: string; use: string }> = [
+  { file: fixture('eval-understanding-fresh.json'), use: 'second: its failures were studied while the engine was tuned' },
+  { file: fixture('eval-understanding-final.json'), use: 'third: measured once, then its failures guided rules' },
+  { file: fixture('eval-understanding-check.json'), use: 'fourth: measured once at the end of a session, then studied' },
+  { file: fixture('eval-understanding-blind-a.json'), use: 'fifth (A): measured once untouched, then developed against' },
+  { file: fixture('eval-understanding-blind-b.json'), use: 'sixth (B): measured untouched before and after the rules from A, then studied' },
+  { file: fixture('eval-understanding-blind-c.json'), use: 'seventh (C): measured once untouched, then studied' },
+  { file: fixture('eval-understanding-blind-d.json'), use: 'eighth (D): measured once untouched, then studied' },
+  { file: fixture('eval-understanding-blind-e.json'), use: 'ninth (E, more absent concepts beside terms): measured once untouched, then its wrong answers studied' },
+  { file: fixture('eval-understanding-blind-f.json'), use: 'tenth (F): measured once untouched, then its wrong answers studied' },
+  { file: fixture('eval-understanding-blind-g.json'), use: 'eleventh (G): written while the last rules were added; measured once, not studied' },
+];
 /** A smaller set of the same kinds, for developing against without looking at the held-out one. */
-export const UNDERSTANDING_DEV_FILE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'eval-understanding-dev.json');
+export const UNDERSTANDING_DEV_FILE = fixture('eval-understanding-dev.json');
 
 /** The answer key of a comparison, as searchers report it. */
 export function comparisonKey(first: string, second: string): string {

@@ -347,20 +347,21 @@ export class SearchEngine implements TermLookup {
     return { entry: this.entryOf(key), matchedText: key.text, kind: key.kind, start, end, covered, contiguous, byStem, incomplete };
   }
 
-  phraseUse(first: string, second: string, entry: Entry): PhraseUse {
-    const memo = `${first} ${second} ${entry.id}`;
+  phraseUse(first: string, second: string, entry: Entry, where: 'anywhere' | 'own texts' = 'anywhere'): PhraseUse {
+    const memo = `${where} ${first} ${second} ${entry.id}`;
     const remembered = this.recentPhraseUses.get(memo);
     if (remembered) return remembered;
-    const use = this.phraseUseNow(first, second, entry);
+    const use = this.phraseUseNow(first, second, entry, where);
     this.recentPhraseUses.set(memo, use);
     return use;
   }
 
-  private phraseUseNow(first: string, second: string, entry: Entry): PhraseUse {
+  private phraseUseNow(first: string, second: string, entry: Entry, where: 'anywhere' | 'own texts'): PhraseUse {
     const phrase = ` ${first} ${second} `;
     const uses = (candidate: Entry) => [candidate.definition, candidate.explanation, candidate.example ?? ''].some((text) => ` ${normalize(text)} `.includes(phrase));
     if (uses(entry)) return 'own';
-    for (const hit of this.search(`${first} ${second}`, PHRASE_SEARCH_HITS)) if (hit.entry !== entry && uses(hit.entry)) return 'elsewhere';
+    // Other entries' texts are found by a full-text search, which is the costly part.
+    if (where === 'anywhere') for (const hit of this.search(`${first} ${second}`, PHRASE_SEARCH_HITS)) if (hit.entry !== entry && uses(hit.entry)) return 'elsewhere';
     return 'nowhere';
   }
 

@@ -26,7 +26,7 @@ export interface TermLookup {
   /** The most words any name has. */
   readonly longestName: number;
   /** Where the glossary's texts use two words together, in this order: in the entry's own texts, only in others', or nowhere. */
-  phraseUse(first: string, second: string, entry: Entry): PhraseUse;
+  phraseUse(first: string, second: string, entry: Entry, where?: 'anywhere' | 'own texts'): PhraseUse;
 }
 
 export type PhraseUse = 'own' | 'elsewhere' | 'nowhere';
@@ -334,9 +334,9 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
  * Whether two words before the name, short of the word right before it, name a concept of their
  * own, which the query is about with the name as its setting: a word the glossary never uses
  * before a generic or known one ("how does focal loss deal with class imbalance", "how does
- * flash attention make transformers faster"), or two words the
- * glossary's texts use together ("explain catastrophic forgetting when fine-tuning an llm", "is
- * elastic net just lasso plus ridge", "dice loss for semantic segmentation").
+ * flash attention make transformers faster"), or two words the entry's own texts use together
+ * ("explain catastrophic forgetting when fine-tuning an llm", "is elastic net just lasso plus
+ * ridge", "dice loss for semantic segmentation").
  */
 function namesAnotherSubject(words: readonly string[], start: number, reading: Reading, lookup: TermLookup): boolean {
   // A verb of use or need makes the name its object, and the object is what is asked about ("do
@@ -346,7 +346,8 @@ function namesAnotherSubject(words: readonly string[], start: number, reading: R
     const [first, second] = [words[at]!, words[at + 1]!];
     if (isStopWord(first) || isStopWord(second) || isVerbSlot(words, at) || isVerbSlot(words, at + 1)) continue;
     if (CONTEXT_WORDS.has(first)) continue;
-    if ((!lookup.knowsWord(first) && (CONTEXT_WORDS.has(second) || lookup.knowsWord(second))) || lookup.phraseUse(first, second, reading.entry) !== 'nowhere') return true;
+    // Only the entry's own texts are read: the pairs are many, and searching the others' is slow.
+    if ((!lookup.knowsWord(first) && (CONTEXT_WORDS.has(second) || lookup.knowsWord(second))) || lookup.phraseUse(first, second, reading.entry, 'own texts') === 'own') return true;
   }
   return false;
 }
