@@ -25,7 +25,10 @@ export interface TermLookup {
   knowsWord(word: string): boolean;
   /** The most words any name has. */
   readonly longestName: number;
-  /** Where the glossary's texts use two words together, in this order: in the entry's own texts, only in others', or nowhere. */
+  /**
+   * Where the glossary's texts use two words together, in this order: in the entry's own texts,
+   * only in others', or nowhere. With 'own texts', others' are not searched (the costly part).
+   */
   phraseUse(first: string, second: string, entry: Entry, where?: 'anywhere' | 'own texts'): PhraseUse;
 }
 
@@ -280,10 +283,10 @@ function aboutTheName(words: readonly string[], reading: Reading, lookup: TermLo
   const outside = (at: number) => !covered.has(at);
   let known: ReadonlySet<string> | undefined;
   const belongs = (word: string) => isIncidentalWord(word) || usesWord((known ??= lookup.entryWords(reading.entry)), word);
+  if (endsQuestionAsVerb(words, reading)) return true;
   // Inside the name's stretch, small words and words of the entry, but at most one of its words
   // ("cleaning messy data"): more make the stretch a phrase of its own ("target encoding for
   // categorical variables" is not the Target Variable).
-  if (endsQuestionAsVerb(words, reading)) return true;
   let inserted = 0;
   for (let at = start; at < end; at++) {
     if (!outside(at) || isIncidentalWord(words[at]!)) continue;
